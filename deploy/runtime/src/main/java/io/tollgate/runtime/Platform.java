@@ -1,0 +1,91 @@
+package io.tollgate.runtime;
+
+import io.tollgate.runtime.service.QuarkusApp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/** The platform's four apps, wired to the services of a {@link LocalRuntime}. */
+public final class Platform implements AutoCloseable {
+
+    /** An app of the reactor: where it lives, its documented port, what it connects to. */
+    public record App(String name, String module, String portName, int defaultPort, Set<Service> services, String database) {
+    }
+
+    public static final App GATEWAY = new App("gateway", "data-plane/node", "gateway", 8000,
+            EnumSet.of(Service.KAFKA, Service.INFINISPAN), null);
+    public static final App CONTROL_PLANE = new App("control-plane", "control-plane", "control-plane", 8081,
+            EnumSet.of(Service.POSTGRES, Service.KAFKA, Service.KEYCLOAK), LocalRuntime.CONTROL_PLANE_DATABASE);
+    public static final App ANALYTICS = new App("analytics", "analytics", "analytics", 8082,
+            EnumSet.of(Service.POSTGRES, Service.KAFKA, Service.KEYCLOAK), LocalRuntime.ANALYTICS_DATABASE);
+    public static final App CONSOLE = new App("console", "console-ui", "console", 8080,
+            EnumSet.of(Service.KEYCLOAK), null);
+    public static final List<App> APPS = List.of(CONTROL_PLANE, ANALYTICS, GATEWAY, CONSOLE);
+
+    private final Path repository;
+    private final RuntimeHome home;
+    private final Ports ports;
+    private final Consumer<String> progress;
+    private final List<QuarkusApp> started = new ArrayList<>();
+
+    public Platform(Path repository, RuntimeHome home, Ports ports, Consumer<String> progress) {
+        this.repository = repository;
+        this.home = home;
+        this.ports = ports;
+        this.progress = progress;
+    }
+
+    public static String url(App app, Ports ports) {
+        return "http://127.0.0.1:" + ports.port(app.portName(), app.defaultPort());
+    }
+
+    /** Starts all apps at once (each is ready on its own) and returns name → base URL. */
+    public Map<String, String> start(Endpoints endpoints, LocalRuntime runtime) throws Exception {
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (App app : APPS) {
+            int port = ports.port(app.portName(), app.defaultPort());
+            Map<String, String> config = new LinkedHashMap<>(endpoints.quarkusConfig(app.services(), app.database()));
+            config.put("tollgate.control-plane.url", url(CONTROL_PLANE, ports));
+            config.put("tollgate.analytics.url", url(ANALYTICS, ports));
+            config.put("tollgate.gateway.url", url(GATEWAY, ports));
+            QuarkusApp process = new QuarkusApp(app.name(), repository.resolve(app.module()), port, config,
+                    home.logOf(app.name()));
+            synchronized (started) {
+                started.add(process);
+            }
+            urls.put(app.name(), process.url());
+            running.add(CompletableFuture.runAsync(() -> {
+                long begin = System.nanoTime();
+                try {
+                    process.start();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+                progress.accept(String.format("[%6.1fs] %-12s ready    %s (%.1f s)", runtime.elapsedSeconds(),
+                        app.name(), process.url(), (System.nanoTime() - begin) / 1e9));
+            }));
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        synchronized (started) {
+            started.forEach(QuarkusApp::close);
+            started.clear();
+        }
+    }
+}
