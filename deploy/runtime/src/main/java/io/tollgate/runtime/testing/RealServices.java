@@ -9,6 +9,7 @@ import io.tollgate.runtime.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,8 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     public static final String DEMO_PASSWORD = "tollgate.test.demo.password";
     public static final String AUTOMATION_CLIENT_SECRET = "tollgate.test.automation-client-secret";
     public static final String TOKEN_URL = "tollgate.test.token-url";
+
+    private static final Duration SHARED_RUNTIME_WAIT = Duration.ofMinutes(5);
 
     private Set<Service> services;
     private String database;
@@ -81,17 +84,39 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         if (file == null || file.isBlank()) {
             return null;
         }
-        Path path = Path.of(file);
-        if (!Files.exists(path)) {
-            throw new IllegalStateException(SERVICES_FILE_VARIABLE + "=" + file + " does not exist: is the runtime running?");
-        }
-        Endpoints endpoints = Endpoints.readFrom(path);
+        Endpoints endpoints = Endpoints.readFrom(awaitServicesFile(Path.of(file)));
         for (Service service : services) {
             if (!endpoints.has(service)) {
                 throw new IllegalStateException("the shared runtime in " + file + " has no " + service.displayName());
             }
         }
         return endpoints;
+    }
+
+    /**
+     * ./tollgate test starts the services and the build at the same time, so the first tests may
+     * come before the services are ready: wait for the runtime to write its address file, or to
+     * report that it failed.
+     */
+    private static Path awaitServicesFile(Path file) throws IOException {
+        Path failed = file.resolveSibling("failed.txt");
+        long deadline = System.nanoTime() + SHARED_RUNTIME_WAIT.toNanos();
+        while (!Files.exists(file)) {
+            if (Files.exists(failed)) {
+                throw new IllegalStateException("the shared runtime failed to start: " + Files.readString(failed));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(SERVICES_FILE_VARIABLE + "=" + file + " did not appear within "
+                        + SHARED_RUNTIME_WAIT.toMinutes() + " min: is the runtime running?");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the shared runtime", e);
+            }
+        }
+        return file;
     }
 
     @Override
