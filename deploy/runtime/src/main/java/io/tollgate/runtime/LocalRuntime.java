@@ -178,7 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void ready(String name, String address, long beginNanos, boolean external) {
-        progress.accept(String.format("[%6.1fs] %-12s %s %s (%.1f s)", elapsedSeconds(), name,
+        progress.accept(String.format("[%6.1fs] %-14s %s %s (%.1f s)", elapsedSeconds(), name,
                 external ? "external" : "ready   ", address, (System.nanoTime() - beginNanos) / 1e9));
     }
 

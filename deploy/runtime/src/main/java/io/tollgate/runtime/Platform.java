@@ -69,7 +69,7 @@ public final class Platform implements AutoCloseable {
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
-                progress.accept(String.format("[%6.1fs] %-12s ready    %s (%.1f s)", runtime.elapsedSeconds(),
+                progress.accept(String.format("[%6.1fs] %-14s ready    %s (%.1f s)", runtime.elapsedSeconds(),
                         app.name(), process.url(), (System.nanoTime() - begin) / 1e9));
             }));
         }
