@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.tollgate.runtime.testing.KeycloakUsers;
 import io.tollgate.runtime.testing.RealServices;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,15 @@ class MeResourceTest {
                 .post(tokenUrl).then().statusCode(200).extract().path("access_token");
         given().auth().oauth2(token).when().get("/v1/me").then().statusCode(200)
                 .body("username", equalTo("service-account-tollgate-automation"));
+    }
+
+    @Test
+    void tells_people_apart() {
+        KeycloakUsers users = KeycloakUsers.fromTestConfig();
+        KeycloakUsers.Person someone = users.create("someone");
+        given().auth().oauth2(users.token(someone)).when().get("/v1/me").then().statusCode(200)
+                .body("username", equalTo(someone.username()))
+                .body("email", equalTo(someone.email()));
     }
 
     @Test

@@ -20,7 +20,7 @@ public record Endpoints(
         String kafkaBootstrapServers,
         String keycloakUrl,
         String infinispanHosts,
-        String demoUsername, String demoPassword, String automationClientSecret) {
+        String demoUsername, String demoPassword, String automationClientSecret, String keycloakAdminPassword) {
 
     public static final String REALM = "tollgate";
     public static final String AUTOMATION_CLIENT = "tollgate-automation";
@@ -80,6 +80,7 @@ public record Endpoints(
         put(properties, "demo.username", demoUsername);
         put(properties, "demo.password", demoPassword);
         put(properties, "automation.client-secret", automationClientSecret);
+        put(properties, "keycloak.admin-password", keycloakAdminPassword);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary)) {
             properties.store(writer, "Tollgate services of a running local runtime; removed when it stops");
@@ -98,7 +99,8 @@ public record Endpoints(
                 p.getProperty("postgres.user"), p.getProperty("postgres.password"),
                 p.getProperty("kafka.bootstrap-servers"), p.getProperty("keycloak.url"),
                 p.getProperty("infinispan.hosts"), p.getProperty("demo.username"),
-                p.getProperty("demo.password"), p.getProperty("automation.client-secret"));
+                p.getProperty("demo.password"), p.getProperty("automation.client-secret"),
+                p.getProperty("keycloak.admin-password"));
     }
 
     private static void put(Properties properties, String key, String value) {

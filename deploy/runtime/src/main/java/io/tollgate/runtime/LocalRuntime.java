@@ -73,7 +73,8 @@ public final class LocalRuntime implements AutoCloseable {
                     kafka.join(), keycloak.join(), infinispan.join(),
                     environment.getOrDefault("TOLLGATE_DEMO_USERNAME", "demo"),
                     externalKeycloak ? environment.get("TOLLGATE_DEMO_PASSWORD") : secrets.demoPassword(),
-                    externalKeycloak ? environment.get("TOLLGATE_AUTOMATION_CLIENT_SECRET") : secrets.automationClientSecret());
+                    externalKeycloak ? environment.get("TOLLGATE_AUTOMATION_CLIENT_SECRET") : secrets.automationClientSecret(),
+                    externalKeycloak ? environment.get("TOLLGATE_KEYCLOAK_ADMIN_PASSWORD") : secrets.keycloakAdminPassword());
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof Exception cause ? cause : e;

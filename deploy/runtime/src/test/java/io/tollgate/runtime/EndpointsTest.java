@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointsTest {
 
     private final Endpoints all = new Endpoints("127.0.0.1", 15432, "postgres", null, "127.0.0.1:19092",
-            "http://127.0.0.1:18180", "127.0.0.1:11222", "demo", "pw", "secret");
+            "http://127.0.0.1:18180", "127.0.0.1:11222", "demo", "pw", "secret", "admin-pw");
 
     @Test
     void survives_a_round_trip_through_the_services_file(@TempDir Path dir) throws Exception {
@@ -28,7 +28,7 @@ class EndpointsTest {
 
     @Test
     void a_service_that_was_not_started_stays_absent(@TempDir Path dir) throws Exception {
-        Endpoints kafkaOnly = new Endpoints(null, 0, null, null, "127.0.0.1:9092", null, null, "demo", null, null);
+        Endpoints kafkaOnly = new Endpoints(null, 0, null, null, "127.0.0.1:9092", null, null, "demo", null, null, null);
         Path file = dir.resolve("services.properties");
         kafkaOnly.writeTo(file);
         Endpoints read = Endpoints.readFrom(file);

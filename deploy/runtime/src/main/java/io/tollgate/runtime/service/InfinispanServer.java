@@ -15,7 +15,7 @@ import java.util.Map;
  * An Infinispan server (jars from Maven Central, started through its Bootstrap class) with its
  * single endpoint (Hot Rod and REST) on 127.0.0.1, configured from deploy/infinispan/infinispan.xml.
  */
-public final class InfinispanServer implements AutoCloseable {
+public final class InfinispanServer extends ChildProcessServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -23,7 +23,6 @@ public final class InfinispanServer implements AutoCloseable {
     private final Path root;
     private final int port;
     private final Path logFile;
-    private ManagedProcess process;
 
     public InfinispanServer(String classpath, Path root, int port, Path logFile) {
         this.classpath = classpath;
@@ -58,18 +57,10 @@ public final class InfinispanServer implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED",
                 "-Djava.util.logging.manager=org.infinispan.server.loader.LogManager",
                 "-Dinfinispan.server.home.path=" + root);
-        process = ManagedProcess.start("infinispan",
+        ManagedProcess process = started(ManagedProcess.start("infinispan",
                 JavaCommand.mainClass(classpath, jvm, "org.infinispan.server.Bootstrap",
                         List.of("-s", root.toString(), "-c", "infinispan.xml", "-b", "127.0.0.1", "-p", String.valueOf(port))),
-                Map.of(), root, logFile);
+                Map.of(), root, logFile));
         process.awaitReady(ReadyCheck.httpOk("http://127.0.0.1:" + port + "/rest/v2/container/health/status"), READY_TIMEOUT);
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 }

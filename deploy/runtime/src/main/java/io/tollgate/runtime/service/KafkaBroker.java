@@ -25,7 +25,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * A single-node KRaft Kafka broker (combined broker and controller) run from the Maven Central
  * jars, listening on 127.0.0.1. Its storage is formatted on first start and kept afterwards.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ChildProcessServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -34,7 +34,6 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
-    private ManagedProcess process;
 
     public KafkaBroker(String classpath, Path home, int port, int controllerPort, Path logFile) {
         this.classpath = classpath;
@@ -68,9 +67,9 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("formatting Kafka storage failed (" + exit + "):\n" + format.tail());
             }
         }
-        process = ManagedProcess.start("kafka",
+        ManagedProcess process = started(ManagedProcess.start("kafka",
                 JavaCommand.mainClass(classpath, jvm, "kafka.Kafka", List.of(config.toString())),
-                Map.of(), home, logFile);
+                Map.of(), home, logFile));
         process.awaitReady(this::answersMetadata, READY_TIMEOUT);
     }
 
@@ -164,13 +163,5 @@ public final class KafkaBroker implements AutoCloseable {
                 logger.kafkaserver.level = info
                 """);
         return file;
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 }

@@ -19,7 +19,7 @@ import java.util.zip.ZipInputStream;
  * started in development mode on PostgreSQL with the {@code tollgate} realm imported from
  * deploy/keycloak/. The realm file takes its secrets from environment placeholders.
  */
-public final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer extends ChildProcessServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
@@ -33,7 +33,6 @@ public final class KeycloakServer implements AutoCloseable {
     private final Database database;
     private final Map<String, String> secretsEnvironment;
     private final Path logFile;
-    private ManagedProcess process;
 
     public KeycloakServer(Path distributionZip, Path cacheDirectory, int port, int managementPort, Database database,
             Map<String, String> secretsEnvironment, Path logFile) {
@@ -73,7 +72,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (database.password() != null) {
             command.add("--db-password=" + database.password());
         }
-        process = ManagedProcess.start("keycloak", command, environment, home, logFile);
+        ManagedProcess process = started(ManagedProcess.start("keycloak", command, environment, home, logFile));
         process.awaitReady(ReadyCheck.httpOk(url() + "/realms/" + Endpoints.REALM + "/.well-known/openid-configuration"),
                 READY_TIMEOUT);
     }
@@ -118,13 +117,5 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         return home;
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 }

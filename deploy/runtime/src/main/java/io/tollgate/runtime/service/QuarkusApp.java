@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the platform's own apps, run from its packaged Quarkus jar with the given configuration. */
-public final class QuarkusApp implements AutoCloseable {
+public final class QuarkusApp extends ChildProcessServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -20,7 +20,6 @@ public final class QuarkusApp implements AutoCloseable {
     private final int port;
     private final Map<String, String> config;
     private final Path logFile;
-    private ManagedProcess process;
 
     public QuarkusApp(String name, Path moduleDirectory, int port, Map<String, String> config, Path logFile) {
         this.name = name;
@@ -50,15 +49,7 @@ public final class QuarkusApp implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        process = ManagedProcess.start(name, JavaCommand.jar(jar, jvm), Map.of(), moduleDirectory, logFile);
+        ManagedProcess process = started(ManagedProcess.start(name, JavaCommand.jar(jar, jvm), Map.of(), moduleDirectory, logFile));
         process.awaitReady(ReadyCheck.httpOk(url() + "/q/health/ready"), READY_TIMEOUT);
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 }

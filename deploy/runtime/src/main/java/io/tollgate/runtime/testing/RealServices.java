@@ -36,6 +36,8 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     public static final String DEMO_PASSWORD = "tollgate.test.demo.password";
     public static final String AUTOMATION_CLIENT_SECRET = "tollgate.test.automation-client-secret";
     public static final String TOKEN_URL = "tollgate.test.token-url";
+    public static final String KEYCLOAK_URL = "tollgate.test.keycloak-url";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "tollgate.test.keycloak-admin-password";
 
     private static final Duration SHARED_RUNTIME_WAIT = Duration.ofMinutes(5);
 
@@ -70,6 +72,10 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
                 config.put(DEMO_PASSWORD, endpoints.demoPassword());
                 config.put(AUTOMATION_CLIENT_SECRET, endpoints.automationClientSecret());
                 config.put(TOKEN_URL, endpoints.realmUrl() + "/protocol/openid-connect/token");
+                config.put(KEYCLOAK_URL, endpoints.keycloakUrl());
+                if (endpoints.keycloakAdminPassword() != null) {
+                    config.put(KEYCLOAK_ADMIN_PASSWORD, endpoints.keycloakAdminPassword());
+                }
             }
             return config;
         } catch (RuntimeException e) {

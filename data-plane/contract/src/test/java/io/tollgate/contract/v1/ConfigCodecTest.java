@@ -1,0 +1,66 @@
+package io.tollgate.contract.v1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ConfigCodecTest {
+
+    @Test
+    void every_kind_survives_a_round_trip_under_its_key() {
+        for (ConfigRecord record : Samples.oneOfEach()) {
+            ConfigRecord decoded = ConfigCodec.decode(record.key(), ConfigCodec.encode(record));
+            assertEquals(record, decoded, record.key());
+        }
+    }
+
+    @Test
+    void integrations_and_authorizers_carry_their_type() {
+        String json = ConfigCodec.toPrettyJson(Samples.deployment());
+        assertTrue(json.contains("\"type\" : \"HTTP_PROXY\""), json);
+        assertTrue(json.contains("\"type\" : \"MOCK\""), json);
+        assertTrue(json.contains("\"type\" : \"FUNCTION\""), json);
+        assertTrue(json.contains("\"type\" : \"REQUEST\""), json);
+    }
+
+    @Test
+    void unknown_fields_from_a_newer_writer_are_ignored() {
+        String json = "{\"id\":\"t-9\",\"revision\":3,\"status\":\"SUSPENDED\",\"billingTier\":\"gold\"}";
+        TenantConfig tenant = (TenantConfig) ConfigCodec.decode("tenant:t-9", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(TenantConfig.Status.SUSPENDED, tenant.status());
+    }
+
+    @Test
+    void rejects_a_record_that_fails_validation_naming_key_and_problem() {
+        String json = "{\"id\":\"k-1\",\"tenantId\":\"t-1\",\"revision\":1,\"sha256\":\"not-a-hash\",\"enabled\":true}";
+        ConfigCodec.InvalidConfigException failure = assertThrows(ConfigCodec.InvalidConfigException.class,
+                () -> ConfigCodec.decode("api-key:k-1", json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("api-key:k-1", failure.key());
+        assertTrue(failure.getMessage().contains("sha256"), failure.getMessage());
+    }
+
+    @Test
+    void rejects_malformed_json() {
+        assertInstanceOf(ConfigCodec.InvalidConfigException.class, assertThrows(IllegalArgumentException.class,
+                () -> ConfigCodec.decode("tenant:t-1", "{not json".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void rejects_a_value_stored_under_another_entitys_key() {
+        byte[] tenant = ConfigCodec.encode(new TenantConfig("t-1", 1, TenantConfig.Status.ACTIVE));
+        assertThrows(ConfigCodec.InvalidConfigException.class, () -> ConfigCodec.decode("tenant:t-2", tenant));
+    }
+
+    @Test
+    void rejects_unknown_kinds_and_malformed_keys() {
+        assertThrows(IllegalArgumentException.class, () -> ConfigKind.ofKey("widget:1"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKind.ofKey("tenant"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKind.ofKey("tenant:"));
+        assertEquals(ConfigKind.API_KEY, ConfigKind.ofKey("api-key:abc"));
+        assertEquals("abc:def", ConfigKind.idOfKey("stage:abc:def"));
+    }
+}
