@@ -56,6 +56,9 @@ public final class Platform implements AutoCloseable {
             config.put("tollgate.control-plane.url", url(CONTROL_PLANE, ports));
             config.put("tollgate.analytics.url", url(ANALYTICS, ports));
             config.put("tollgate.gateway.url", url(GATEWAY, ports));
+            if (app == GATEWAY) { // the node's last known good configuration, with the platform's other data
+                config.put("tollgate.config.state-directory", home.dataOf("gateway").toString());
+            }
             QuarkusApp process = new QuarkusApp(app.name(), repository.resolve(app.module()), port, config,
                     home.logOf(app.name()));
             synchronized (started) {

@@ -1,0 +1,91 @@
+package io.tollgate.gateway.config;
+
+import io.tollgate.contract.v1.ConfigRecord;
+import io.tollgate.contract.v1.DeploymentConfig;
+import io.tollgate.contract.v1.DomainConfig;
+import io.tollgate.contract.v1.RouteConfig;
+import io.tollgate.contract.v1.StageConfig;
+import io.tollgate.contract.v1.TenantConfig;
+import io.tollgate.gateway.integration.IntegrationFactory;
+import io.tollgate.gateway.routing.RouteTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Compiles the current set of config records into a {@link GatewaySnapshot}. Entities that cannot
+ * be compiled (conflicting routes, a stage whose deployment is unknown) are left out and reported;
+ * the rest of the configuration keeps working.
+ */
+public final class SnapshotCompiler {
+
+    private final IntegrationFactory integrations;
+
+    public SnapshotCompiler(IntegrationFactory integrations) {
+        this.integrations = integrations;
+    }
+
+    /** @param problems receives the key of each left-out record and why */
+    public GatewaySnapshot compile(Map<String, ConfigRecord> records, long version, Instant publishedAt,
+            GatewaySnapshot.Source source, BiConsumer<String, String> problems) {
+        Map<String, TenantConfig> tenants = new HashMap<>();
+        Map<String, CompiledDeployment> deployments = new HashMap<>();
+        List<StageConfig> stageConfigs = new ArrayList<>();
+        List<DomainConfig> domainConfigs = new ArrayList<>();
+        for (ConfigRecord record : records.values()) {
+            switch (record) {
+                case TenantConfig tenant -> tenants.put(tenant.id(), tenant);
+                case DeploymentConfig deployment -> {
+                    try {
+                        deployments.put(deployment.id(), compile(deployment));
+                    } catch (IllegalArgumentException e) {
+                        problems.accept(deployment.key(), e.getMessage());
+                    }
+                }
+                case StageConfig stage -> stageConfigs.add(stage);
+                case DomainConfig domain -> domainConfigs.add(domain);
+                default -> {
+                    // API keys and usage plans are compiled by the policies that use them
+                }
+            }
+        }
+        Map<String, Map<String, CompiledStage>> stages = new HashMap<>();
+        for (StageConfig stage : stageConfigs) {
+            CompiledDeployment deployment = deployments.get(stage.deploymentId());
+            if (deployment == null || !deployment.config().tenantId().equals(stage.tenantId())) {
+                problems.accept(stage.key(), "deployment " + stage.deploymentId() + " is unknown");
+                continue;
+            }
+            CompiledDeployment canary = stage.canary() == null ? null : deployments.get(stage.canary().deploymentId());
+            if (stage.canary() != null && canary == null) {
+                problems.accept(stage.key(), "canary deployment " + stage.canary().deploymentId() + " is unknown; serving without canary");
+            }
+            stages.computeIfAbsent(stage.apiId(), id -> new HashMap<>())
+                    .put(stage.name(), new CompiledStage(stage, deployment, canary));
+        }
+        Map<String, GatewaySnapshot.DomainRoutes> domains = new HashMap<>();
+        for (DomainConfig domain : domainConfigs) {
+            List<DomainConfig.BasePathMapping> mappings = new ArrayList<>(domain.mappings());
+            mappings.sort(Comparator.comparingInt((DomainConfig.BasePathMapping m) -> m.basePath().length()).reversed());
+            GatewaySnapshot.DomainRoutes previous = domains.putIfAbsent(domain.hostname(),
+                    new GatewaySnapshot.DomainRoutes(domain, List.copyOf(mappings)));
+            if (previous != null) {
+                problems.accept(domain.key(), "host " + domain.hostname() + " already belongs to " + previous.config().key());
+            }
+        }
+        stages.replaceAll((api, byName) -> Map.copyOf(byName));
+        return new GatewaySnapshot(version, publishedAt, Instant.now(), source, Map.copyOf(tenants), Map.copyOf(stages), Map.copyOf(domains));
+    }
+
+    private CompiledDeployment compile(DeploymentConfig deployment) {
+        RouteTable<CompiledRoute> table = new RouteTable<>();
+        for (RouteConfig route : deployment.routes()) {
+            table.add(route.method(), route.path(), new CompiledRoute(route, integrations.create(route.integration())));
+        }
+        return new CompiledDeployment(deployment, table);
+    }
+}

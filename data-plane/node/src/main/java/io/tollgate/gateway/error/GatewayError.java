@@ -1,0 +1,36 @@
+package io.tollgate.gateway.error;
+
+/**
+ * Every error the gateway itself answers (as opposed to what an integration answers): a stable
+ * type, the HTTP status and the default message. Documented in docs/gateway-errors.md; an API can
+ * override status, headers and body per type.
+ */
+public enum GatewayError {
+    UNKNOWN_HOST(404, "No API is served at this host name"),
+    STAGE_NOT_FOUND(404, "No such stage"),
+    ROUTE_NOT_FOUND(404, "No route matches the request"),
+    METHOD_NOT_ALLOWED(405, "The route does not accept this method"),
+    TENANT_SUSPENDED(403, "This API is suspended"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    BAD_GATEWAY(502, "The integration could not be reached"),
+    INTEGRATION_FAILURE(502, "The integration answered with an invalid response"),
+    GATEWAY_NOT_READY(503, "The gateway has no configuration yet"),
+    INTEGRATION_TIMEOUT(504, "The integration did not answer in time"),
+    INTERNAL(500, "Internal gateway error");
+
+    private final int status;
+    private final String message;
+
+    GatewayError(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String message() {
+        return message;
+    }
+}

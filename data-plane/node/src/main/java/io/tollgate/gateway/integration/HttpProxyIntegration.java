@@ -1,0 +1,195 @@
+package io.tollgate.gateway.integration;
+
+import io.tollgate.contract.v1.IntegrationConfig;
+import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.pipeline.Exchange;
+import io.tollgate.gateway.pipeline.RequestIds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Passes the request through to an upstream, streaming both bodies: URL from the template (path
+ * parameters, stage variables), the client's query string appended, end-to-end headers forwarded
+ * with {@code X-Forwarded-*}, the request id and a {@code traceparent} added.
+ *
+ * <p>The integration timeout covers everything up to the upstream's response headers (then 504).
+ * A connection that cannot be made answers 502; idempotent requests are tried once more (on
+ * another target of a pool when there is one), since nothing reached the upstream yet.
+ */
+final class HttpProxyIntegration implements Integration {
+
+    static final String REQUEST_ID_HEADER = "x-request-id";
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "x-forwarded-for",
+            "x-forwarded-proto", "x-forwarded-host", REQUEST_ID_HEADER);
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+
+    private final HttpClient client;
+    private final UriTemplate template;
+    private final TargetPool pool;
+    private final long timeoutMillis;
+
+    HttpProxyIntegration(HttpClient client, IntegrationConfig.HttpProxy config) {
+        this.client = client;
+        this.template = new UriTemplate(config.uri());
+        this.pool = config.targets().isEmpty() ? null : new TargetPool(config.targets(), config.loadBalancing());
+        this.timeoutMillis = config.timeoutMillis();
+    }
+
+    @Override
+    public void invoke(Exchange exchange) {
+        HttpServerRequest request = exchange.request();
+        request.pause(); // the body waits until the upstream connection is there to take it
+        Attempt attempt = new Attempt(exchange);
+        attempt.timer = exchange.vertx().setTimer(timeoutMillis, id -> attempt.timedOut());
+        attempt.start(IDEMPOTENT.contains(request.method()) ? 1 : 0);
+    }
+
+    /** One request to the upstream (and its retry), with the state a timeout needs. */
+    private final class Attempt {
+        final Exchange exchange;
+        long timer;
+        boolean finished;
+        HttpClientRequest upstreamRequest;
+        TargetPool.Target target;
+
+        Attempt(Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void start(int retriesLeft) {
+            String url;
+            try {
+                url = url();
+            } catch (IllegalArgumentException badUrl) {
+                finish(GatewayError.INTEGRATION_FAILURE);
+                return;
+            }
+            HttpServerRequest request = exchange.request();
+            RequestOptions options = new RequestOptions().setMethod(request.method()).setAbsoluteURI(url);
+            if (target != null) {
+                target.outstanding.incrementAndGet();
+            }
+            client.request(options).onComplete(connected -> {
+                if (finished) {
+                    if (connected.succeeded()) {
+                        connected.result().reset();
+                    }
+                    return;
+                }
+                if (connected.failed()) {
+                    released();
+                    if (pool != null) {
+                        pool.failedToConnect(target, System.nanoTime());
+                    }
+                    if (retriesLeft > 0) {
+                        start(retriesLeft - 1);
+                    } else {
+                        finish(GatewayError.BAD_GATEWAY);
+                    }
+                    return;
+                }
+                if (pool != null) {
+                    pool.succeeded(target);
+                }
+                send(connected.result());
+            });
+        }
+
+        private String url() {
+            String expanded = template.expand(exchange.pathParameters(), exchange.stageVariables());
+            if (pool != null) {
+                target = pool.choose(System.nanoTime());
+                URI uri = URI.create(expanded);
+                String rest = uri.getRawPath() == null ? "" : uri.getRawPath();
+                expanded = target.baseUrl + rest + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+            String query = exchange.request().query();
+            if (query != null && !query.isEmpty()) {
+                expanded += (expanded.indexOf('?') < 0 ? "?" : "&") + query;
+            }
+            return expanded;
+        }
+
+        private void send(HttpClientRequest upstream) {
+            upstreamRequest = upstream;
+            HttpServerRequest request = exchange.request();
+            MultiMap headers = upstream.headers();
+            Headers.copyEndToEnd(request.headers(), headers, NOT_FORWARDED);
+            String forwardedFor = request.getHeader("x-forwarded-for");
+            String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            headers.set("x-forwarded-for", forwardedFor == null ? client : forwardedFor + ", " + client);
+            headers.set("x-forwarded-proto", request.isSSL() ? "https" : "http");
+            if (request.host() != null) {
+                headers.set("x-forwarded-host", request.host());
+            }
+            headers.set(REQUEST_ID_HEADER, exchange.requestId());
+            if (!headers.contains("traceparent")) {
+                headers.set("traceparent", RequestIds.newTraceparent());
+            }
+            String length = request.getHeader("content-length");
+            boolean chunked = request.headers().contains("transfer-encoding", "chunked", true);
+            if (length != null) {
+                headers.set("content-length", length);
+            }
+            (length != null || chunked ? upstream.send(request) : upstream.send()).onComplete(answered -> {
+                if (finished) {
+                    return;
+                }
+                if (answered.failed()) {
+                    finish(GatewayError.BAD_GATEWAY);
+                    return;
+                }
+                respond(answered.result());
+            });
+        }
+
+        private void respond(HttpClientResponse upstream) {
+            finished = true;
+            exchange.vertx().cancelTimer(timer);
+            HttpServerResponse response = exchange.response().setStatusCode(upstream.statusCode());
+            Headers.copyEndToEnd(upstream.headers(), response.headers(), Set.of());
+            response.putHeader(REQUEST_ID_HEADER, exchange.requestId());
+            if (upstream.getHeader("content-length") == null && exchange.request().method() != HttpMethod.HEAD) {
+                response.setChunked(true);
+            }
+            response.send(upstream).onComplete(done -> released());
+        }
+
+        void timedOut() {
+            if (finished) {
+                return;
+            }
+            finish(GatewayError.INTEGRATION_TIMEOUT); // first: the reset below fails the pending send
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
+        }
+
+        private void finish(GatewayError error) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            exchange.vertx().cancelTimer(timer);
+            released();
+            exchange.request().resume();
+            exchange.fail(error);
+        }
+
+        private void released() {
+            if (target != null) {
+                target.outstanding.decrementAndGet();
+                target = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.tollgate.gateway.pipeline;
+
+import io.tollgate.gateway.config.CompiledDeployment;
+import io.tollgate.gateway.config.CompiledRoute;
+import io.tollgate.gateway.config.CompiledStage;
+import io.tollgate.gateway.config.ConfigStore;
+import io.tollgate.gateway.config.GatewaySnapshot;
+import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.error.GatewayResponder;
+import io.tollgate.gateway.routing.EndpointResolver;
+import io.tollgate.gateway.routing.RouteTable;
+import io.tollgate.contract.v1.StageConfig;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The request path of the gateway, top to bottom: resolve host and stage → match the route →
+ * (policies, as they come) → integration. Reads the configuration snapshot once, so a request sees
+ * exactly one version. Requests that are not for a tenant's API (the node's own {@code /q/…}
+ * endpoints on its plain address) go on to Quarkus.
+ */
+public final class GatewayHandler implements Handler<RoutingContext> {
+
+    private final ConfigStore config;
+    private final EndpointResolver resolver;
+    private final long maxBodyBytes;
+
+    public GatewayHandler(ConfigStore config, EndpointResolver resolver, long maxBodyBytes) {
+        this.config = config;
+        this.resolver = resolver;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        long start = System.nanoTime();
+        HttpServerRequest request = context.request();
+        GatewaySnapshot snapshot = config.current();
+        EndpointResolver.Resolution resolution = snapshot == null ? null : resolver.resolve(snapshot, request.host(), request.path());
+        if (resolution == null || resolution instanceof EndpointResolver.NotAnEndpoint) {
+            if (request.path().startsWith("/q/")) {
+                context.next(); // the node's health and metrics endpoints
+                return;
+            }
+            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST);
+            return;
+        }
+        if (resolution instanceof EndpointResolver.Failed failed) {
+            failEarly(request, failed.error());
+            return;
+        }
+        EndpointResolver.Resolved resolved = (EndpointResolver.Resolved) resolution;
+        CompiledStage stage = resolved.stage();
+        boolean canary = stage.canary() != null
+                && ThreadLocalRandom.current().nextDouble(100) < stage.config().canary().percent();
+        CompiledDeployment deployment = canary ? stage.canary() : stage.deployment();
+        String requestId = RequestIds.newRequestId();
+
+        RouteTable.Lookup<CompiledRoute> lookup = deployment.routes().lookup(request.method().name(), resolved.routePath());
+        switch (lookup) {
+            case RouteTable.Match<CompiledRoute> match -> {
+                Exchange exchange = new Exchange(context.vertx(), request, requestId, start, stage, deployment,
+                        stageVariables(stage.config(), canary), resolved.routePath(), match.pathParameters());
+                if (tooLarge(request)) {
+                    exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
+                    return;
+                }
+                match.route().integration().invoke(exchange);
+            }
+            case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> new Exchange(context.vertx(), request, requestId,
+                    start, stage, deployment, Map.of(), resolved.routePath(), Map.of())
+                    .fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
+            case RouteTable.NotFound<CompiledRoute> notFound -> new Exchange(context.vertx(), request, requestId, start,
+                    stage, deployment, Map.of(), resolved.routePath(), Map.of()).fail(GatewayError.ROUTE_NOT_FOUND);
+        }
+    }
+
+    private boolean tooLarge(HttpServerRequest request) {
+        String length = request.getHeader("content-length");
+        try {
+            return length != null && Long.parseLong(length) > maxBodyBytes;
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
+    }
+
+    private static Map<String, String> stageVariables(StageConfig stage, boolean canary) {
+        if (!canary || stage.canary().variables().isEmpty()) {
+            return stage.variables();
+        }
+        Map<String, String> merged = new HashMap<>(stage.variables());
+        merged.putAll(stage.canary().variables()); // a canary may override stage variables
+        return merged;
+    }
+
+    private static void failEarly(HttpServerRequest request, GatewayError error) {
+        GatewayResponder.send(request.response(), error, RequestIds.newRequestId(), Map.of(), Map.of());
+    }
+}

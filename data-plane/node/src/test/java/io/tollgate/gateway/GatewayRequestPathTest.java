@@ -1,0 +1,203 @@
+package io.tollgate.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tollgate.contract.v1.TenantConfig;
+import io.tollgate.gateway.config.TestConfigs;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The request path end to end: contract records on the real Kafka topic, the node materializing
+ * them, requests through the default endpoint to a real upstream on loopback.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayRequestPathTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final String tenant = "t-" + UUID.randomUUID();
+    private final String api = "a" + UUID.randomUUID().toString().substring(0, 8);
+    private EchoUpstream upstream;
+    private ConfigPublisher publisher;
+    private String closedPortUrl;
+
+    @BeforeAll
+    void publishAnApi() throws Exception {
+        upstream = new EchoUpstream();
+        publisher = new ConfigPublisher(bootstrapServers);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPortUrl = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        publisher.publish(
+                new TenantConfig(tenant, 1, TenantConfig.Status.ACTIVE),
+                TestConfigs.deployment("d-" + api, tenant, api, 2, List.of(
+                        TestConfigs.mockRoute("GET", "/hello", 200, "hello from mock"),
+                        TestConfigs.mockRoute("DELETE", "/hello", 204, ""),
+                        TestConfigs.proxyRoute("ANY", "/pets/{id}", upstream.baseUrl() + "/${stageVariables.prefix}/pets/{id}", 0),
+                        TestConfigs.proxyRoute("ANY", "/files/{path+}", upstream.baseUrl() + "/files/{path+}", 0),
+                        TestConfigs.proxyRoute("GET", "/slow", upstream.baseUrl() + "/slow", 200),
+                        TestConfigs.proxyRoute("GET", "/down", closedPortUrl + "/down", 0))),
+                TestConfigs.stage("s-" + api, tenant, api, "prod", "d-" + api, 3, Map.of("prefix", "v2")));
+        awaitServed("/prod/hello");
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        publisher.close();
+        upstream.close();
+    }
+
+    /** The node's own address (RestAssured's default port is not set yet in a per-class @BeforeAll). */
+    private static RequestSpecification node() {
+        return given().baseUri(ConfigProvider.getConfig().getValue("test.url", String.class));
+    }
+
+    private RequestSpecification gateway() {
+        return node().header("Host", api + ".gateway.localhost");
+    }
+
+    private void awaitServed(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (gateway().get(path).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the gateway did not serve " + path + " within 30 s");
+    }
+
+    @Test
+    void a_mock_route_is_answered_by_the_gateway() {
+        gateway().get("/prod/hello").then().statusCode(200).body(equalTo("hello from mock"))
+                .header("content-type", "text/plain");
+    }
+
+    @Test
+    void proxies_method_path_query_body_and_headers_to_the_upstream() {
+        gateway().header("x-custom", "kept").header("content-type", "application/json")
+                .body("{\"name\":\"Rex\"}").queryParam("page", "2")
+                .put("/prod/pets/42")
+                .then().statusCode(200)
+                .header("x-upstream", "echo")
+                .header("x-request-id", matchesPattern("[0-9a-f]{32}"))
+                .body("method", equalTo("PUT"))
+                .body("path", equalTo("/v2/pets/42"))
+                .body("query", equalTo("page=2"))
+                .body("body", equalTo("{\"name\":\"Rex\"}"))
+                .body("headers.x-custom", equalTo("kept"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-host", equalTo(api + ".gateway.localhost"))
+                .body("headers.x-request-id", matchesPattern("[0-9a-f]{32}"))
+                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void passes_an_incoming_traceparent_on_unchanged() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        gateway().header("traceparent", traceparent).get("/prod/pets/1")
+                .then().statusCode(200).body("headers.traceparent", equalTo(traceparent));
+    }
+
+    @Test
+    void strips_hop_by_hop_headers_both_ways() {
+        gateway().header("connection", "keep-alive, x-hop").header("x-hop", "secret").header("proxy-authorization", "Basic x")
+                .get("/prod/pets/1")
+                .then().statusCode(200)
+                .body("headers", not(hasKey("x-hop")))
+                .body("headers", not(hasKey("proxy-authorization")))
+                .header("x-secret-hop", nullValue());
+    }
+
+    @Test
+    void a_greedy_path_parameter_carries_the_rest_of_the_path() {
+        gateway().urlEncodingEnabled(false).get("/prod/files/docs/2026/report%20final.pdf").then().statusCode(200)
+                .body("path", equalTo("/files/docs/2026/report%20final.pdf"));
+    }
+
+    @Test
+    void unknown_route_answers_a_documented_not_found() {
+        gateway().get("/prod/nothing/here").then().statusCode(404)
+                .header("x-tollgate-error-type", "ROUTE_NOT_FOUND")
+                .body("type", equalTo("ROUTE_NOT_FOUND"))
+                .body("requestId", matchesPattern("[0-9a-f]{32}"))
+                .body("message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void wrong_method_answers_405_with_allow() {
+        gateway().post("/prod/hello").then().statusCode(405)
+                .header("allow", "DELETE, GET, HEAD")
+                .body("type", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void unknown_stage_and_unknown_api_answer_documented_errors() {
+        gateway().get("/staging/hello").then().statusCode(404).body("type", equalTo("STAGE_NOT_FOUND"));
+        node().header("Host", "nosuchapi.gateway.localhost").get("/prod/hello").then().statusCode(404)
+                .body("type", equalTo("UNKNOWN_HOST"));
+    }
+
+    @Test
+    void an_integration_slower_than_its_timeout_answers_504() {
+        gateway().get("/prod/slow").then().statusCode(504).body("type", equalTo("INTEGRATION_TIMEOUT"));
+    }
+
+    @Test
+    void an_unreachable_upstream_answers_502() {
+        gateway().get("/prod/down").then().statusCode(502).body("type", equalTo("BAD_GATEWAY"));
+    }
+
+    @Test
+    void a_declared_body_over_the_limit_answers_413_before_it_is_read() {
+        gateway().header("content-type", "application/octet-stream").body(new byte[1024])
+                .header("x-test", "big") // the node's test limit is 512 bytes (application.properties)
+                .post("/prod/pets/1").then().statusCode(413).body("type", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void a_suspended_tenant_is_refused_and_comes_back_when_reactivated() throws Exception {
+        publisher.publish(new TenantConfig(tenant, 100, TenantConfig.Status.SUSPENDED));
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (gateway().get("/prod/hello").statusCode() != 403 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            gateway().get("/prod/hello").then().statusCode(403).body("type", equalTo("TENANT_SUSPENDED"));
+        } finally {
+            publisher.publish(new TenantConfig(tenant, 101, TenantConfig.Status.ACTIVE));
+            awaitServed("/prod/hello");
+        }
+    }
+
+    @Test
+    void the_node_reports_the_configuration_version_it_serves() {
+        String health = node().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("gateway-configuration")).extract().asString();
+        assertTrue(health.contains("\"source\": \"KAFKA\""), health);
+        node().get("/q/metrics").then().statusCode(200).body(containsString("tollgate_config_version"))
+                .body(containsString("tollgate_config_age_seconds"));
+    }
+}
