@@ -67,7 +67,7 @@ public class GatewayNode {
                 .setConnectTimeout(5_000)
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstreamPoolSize));
         materializer = new ConfigMaterializer(Map.of("bootstrap.servers", bootstrapServers), configTopic,
-                new SnapshotCompiler(new IntegrationFactory(upstreams)), store, new LastKnownGood(stateDirectory));
+                new SnapshotCompiler(new IntegrationFactory(upstreams, maxBodyBytes)), store, new LastKnownGood(stateDirectory));
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes));
     }

@@ -8,12 +8,17 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.contract.v1.IntegrationConfig;
+import io.tollgate.contract.v1.RouteConfig;
 import io.tollgate.contract.v1.TenantConfig;
 import io.tollgate.gateway.config.TestConfigs;
+import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +62,11 @@ class GatewayRequestPathTest {
                         TestConfigs.proxyRoute("ANY", "/pets/{id}", upstream.baseUrl() + "/${stageVariables.prefix}/pets/{id}", 0),
                         TestConfigs.proxyRoute("ANY", "/files/{path+}", upstream.baseUrl() + "/files/{path+}", 0),
                         TestConfigs.proxyRoute("GET", "/slow", upstream.baseUrl() + "/slow", 200),
-                        TestConfigs.proxyRoute("GET", "/down", closedPortUrl + "/down", 0))),
+                        TestConfigs.proxyRoute("GET", "/down", closedPortUrl + "/down", 0),
+                        new RouteConfig("r-fn1", "POST", "/v1fn/{id}", null,
+                                new IntegrationConfig.Function(upstream.baseUrl() + "/fn", "1.0", 0), null),
+                        new RouteConfig("r-fn2", "ANY", "/v2fn/{proxy+}", null,
+                                new IntegrationConfig.Function(upstream.baseUrl() + "/fn", "2.0", 0), null))),
                 TestConfigs.stage("s-" + api, tenant, api, "prod", "d-" + api, 3, Map.of("prefix", "v2")));
         awaitServed("/prod/hello");
     }
@@ -135,6 +144,37 @@ class GatewayRequestPathTest {
     void a_greedy_path_parameter_carries_the_rest_of_the_path() {
         gateway().urlEncodingEnabled(false).get("/prod/files/docs/2026/report%20final.pdf").then().statusCode(200)
                 .body("path", equalTo("/files/docs/2026/report%20final.pdf"));
+    }
+
+    @Test
+    void a_function_gets_the_format_1_event_and_its_result_becomes_the_response() {
+        String event = gateway().header("content-type", "application/json").queryParam("q", "1")
+                .body("{\"a\":1}").post("/prod/v1fn/7")
+                .then().statusCode(201)
+                .header("x-fn", "yes")
+                .header("x-request-id", matchesPattern("[0-9a-f]{32}"))
+                .extract().asString();
+        JsonObject json = new JsonObject(event);
+        assertEquals("1.0", json.getString("version"));
+        assertEquals("/v1fn/{id}", json.getString("resource"));
+        assertEquals("/v1fn/7", json.getString("path"));
+        assertEquals("7", json.getJsonObject("pathParameters").getString("id"));
+        assertEquals("v2", json.getJsonObject("stageVariables").getString("prefix"));
+        assertEquals("1", json.getJsonObject("queryStringParameters").getString("q"));
+        assertEquals("{\"a\":1}", json.getString("body"));
+        assertEquals("prod", json.getJsonObject("requestContext").getString("stage"));
+    }
+
+    @Test
+    void a_function_gets_the_format_2_event_with_cookies_and_sets_cookies_back() {
+        Response response = gateway().cookie("session", "s1").get("/prod/v2fn/a/b");
+        response.then().statusCode(201).header("set-cookie", "flavour=oat");
+        assertEquals(List.of("a", "b"), response.headers().getValues("x-multi"));
+        JsonObject json = new JsonObject(response.asString());
+        assertEquals("GET /v2fn/{proxy+}", json.getString("routeKey"));
+        assertEquals("/prod/v2fn/a/b", json.getString("rawPath"));
+        assertEquals("a/b", json.getJsonObject("pathParameters").getString("proxy"));
+        assertEquals("session=s1", json.getJsonArray("cookies").getString(0));
     }
 
     @Test

@@ -1,16 +1,22 @@
 package io.tollgate.gateway.integration;
 
 import io.tollgate.contract.v1.IntegrationConfig;
+import io.tollgate.gateway.integration.function.FunctionIntegration;
 import io.vertx.core.http.HttpClient;
 
 /** Compiles an integration's configuration into the object that runs it. */
 public final class IntegrationFactory {
 
     private final HttpClient upstreams;
+    private final long maxBodyBytes;
 
-    /** @param upstreams the node's one pooled, keep-alive client for every upstream */
-    public IntegrationFactory(HttpClient upstreams) {
+    /**
+     * @param upstreams    the node's one pooled, keep-alive client for every upstream
+     * @param maxBodyBytes the most an integration that buffers the request body may take
+     */
+    public IntegrationFactory(HttpClient upstreams, long maxBodyBytes) {
         this.upstreams = upstreams;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public Integration create(IntegrationConfig config) {
@@ -19,8 +25,7 @@ public final class IntegrationFactory {
             case IntegrationConfig.HttpProxy proxy -> new HttpProxyIntegration(upstreams, proxy);
             case IntegrationConfig.Http http ->
                     throw new IllegalArgumentException("HTTP integrations (" + http.uri() + ") are not supported by this node version yet");
-            case IntegrationConfig.Function function ->
-                    throw new IllegalArgumentException("FUNCTION integrations (" + function.uri() + ") are not supported by this node version yet");
+            case IntegrationConfig.Function function -> new FunctionIntegration(upstreams, function, maxBodyBytes);
         };
     }
 }

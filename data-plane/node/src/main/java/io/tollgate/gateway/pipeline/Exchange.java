@@ -24,10 +24,11 @@ public final class Exchange {
     private final CompiledDeployment deployment;
     private final Map<String, String> stageVariables;
     private final String routePath;
+    private final String routeTemplate;
     private final Map<String, String> pathParameters;
 
     public Exchange(Vertx vertx, HttpServerRequest request, String requestId, long startNanos, CompiledStage stage,
-            CompiledDeployment deployment, Map<String, String> stageVariables, String routePath,
+            CompiledDeployment deployment, Map<String, String> stageVariables, String routePath, String routeTemplate,
             Map<String, String> pathParameters) {
         this.vertx = vertx;
         this.request = request;
@@ -37,6 +38,7 @@ public final class Exchange {
         this.deployment = deployment;
         this.stageVariables = stageVariables;
         this.routePath = routePath;
+        this.routeTemplate = routeTemplate;
         this.pathParameters = pathParameters;
     }
 
@@ -74,6 +76,11 @@ public final class Exchange {
 
     public String routePath() {
         return routePath;
+    }
+
+    /** The matched route's path template, e.g. {@code /pets/{id}}; null before a route matched. */
+    public String routeTemplate() {
+        return routeTemplate;
     }
 
     public Map<String, String> pathParameters() {

@@ -64,7 +64,7 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         switch (lookup) {
             case RouteTable.Match<CompiledRoute> match -> {
                 Exchange exchange = new Exchange(context.vertx(), request, requestId, start, stage, deployment,
-                        stageVariables(stage.config(), canary), resolved.routePath(), match.pathParameters());
+                        stageVariables(stage.config(), canary), resolved.routePath(), match.template(), match.pathParameters());
                 if (tooLarge(request)) {
                     exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
                     return;
@@ -72,10 +72,10 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                 match.route().integration().invoke(exchange);
             }
             case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> new Exchange(context.vertx(), request, requestId,
-                    start, stage, deployment, Map.of(), resolved.routePath(), Map.of())
+                    start, stage, deployment, Map.of(), resolved.routePath(), null, Map.of())
                     .fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
             case RouteTable.NotFound<CompiledRoute> notFound -> new Exchange(context.vertx(), request, requestId, start,
-                    stage, deployment, Map.of(), resolved.routePath(), Map.of()).fail(GatewayError.ROUTE_NOT_FOUND);
+                    stage, deployment, Map.of(), resolved.routePath(), null, Map.of()).fail(GatewayError.ROUTE_NOT_FOUND);
         }
     }
 
