@@ -10,6 +10,7 @@ import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.config.LastKnownGood;
 import io.tollgate.gateway.config.SnapshotCompiler;
 import io.tollgate.gateway.integration.IntegrationFactory;
+import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.vertx.core.Vertx;
@@ -60,7 +61,7 @@ public class GatewayNode {
     }
 
     /** Ahead of every Quarkus route: tenants' APIs first, the node's own endpoints only on its plain address. */
-    void routes(@Observes Router router, Vertx vertx) {
+    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics) {
         HttpClient upstreams = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
@@ -69,7 +70,7 @@ public class GatewayNode {
         materializer = new ConfigMaterializer(Map.of("bootstrap.servers", bootstrapServers), configTopic,
                 new SnapshotCompiler(new IntegrationFactory(upstreams, maxBodyBytes)), store, new LastKnownGood(stateDirectory));
         router.route().order(Integer.MIN_VALUE + 1)
-                .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes));
+                .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics)));
     }
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {

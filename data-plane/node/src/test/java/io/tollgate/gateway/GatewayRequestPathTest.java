@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.contract.v1.DeploymentConfig;
+import io.tollgate.contract.v1.GatewayResponseConfig;
 import io.tollgate.contract.v1.IntegrationConfig;
 import io.tollgate.contract.v1.RouteConfig;
 import io.tollgate.contract.v1.TenantConfig;
@@ -43,6 +45,7 @@ class GatewayRequestPathTest {
 
     private final String tenant = "t-" + UUID.randomUUID();
     private final String api = "a" + UUID.randomUUID().toString().substring(0, 8);
+    private final String customizedApi = "c" + UUID.randomUUID().toString().substring(0, 8);
     private EchoUpstream upstream;
     private ConfigPublisher publisher;
     private String closedPortUrl;
@@ -67,7 +70,12 @@ class GatewayRequestPathTest {
                                 new IntegrationConfig.Function(upstream.baseUrl() + "/fn", "1.0", 0), null),
                         new RouteConfig("r-fn2", "ANY", "/v2fn/{proxy+}", null,
                                 new IntegrationConfig.Function(upstream.baseUrl() + "/fn", "2.0", 0), null))),
-                TestConfigs.stage("s-" + api, tenant, api, "prod", "d-" + api, 3, Map.of("prefix", "v2")));
+                TestConfigs.stage("s-" + api, tenant, api, "prod", "d-" + api, 3, Map.of("prefix", "v2")),
+                new DeploymentConfig("d-" + customizedApi, tenant, 4, customizedApi, 1, DeploymentConfig.ApiKind.HTTP, null,
+                        List.of(TestConfigs.mockRoute("GET", "/hello", 200, "hi")), List.of(), Map.of(), null,
+                        Map.of("ROUTE_NOT_FOUND", new GatewayResponseConfig(410, Map.of("x-custom", "yes"),
+                                "{\"oops\":\"$context.error.message\",\"id\":\"$context.requestId\"}"))),
+                TestConfigs.stage("s-" + customizedApi, tenant, customizedApi, "prod", "d-" + customizedApi, 5, Map.of()));
         awaitServed("/prod/hello");
     }
 
@@ -184,6 +192,32 @@ class GatewayRequestPathTest {
                 .body("type", equalTo("ROUTE_NOT_FOUND"))
                 .body("requestId", matchesPattern("[0-9a-f]{32}"))
                 .body("message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void an_api_can_override_a_gateway_response() {
+        node().header("Host", customizedApi + ".gateway.localhost").get("/prod/missing")
+                .then().statusCode(410)
+                .header("x-custom", "yes")
+                .header("x-tollgate-error-type", "ROUTE_NOT_FOUND")
+                .body("oops", equalTo("No route matches the request"))
+                .body("id", matchesPattern("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void requests_are_counted_and_timed_per_tenant_api_and_stage() {
+        gateway().get("/prod/pets/5").then().statusCode(200);
+        gateway().get("/prod/nothing").then().statusCode(404);
+        String metrics = node().get("/q/metrics").then().statusCode(200).extract().asString();
+        String labels = "api=\"" + api + "\",stage=\"prod\"";
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tollgate_requests_total{") && l.contains(labels)
+                && l.contains("status=\"2xx\"") && l.contains("tenant=\"" + tenant + "\"")), "2xx counter");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tollgate_requests_total{") && l.contains(labels)
+                && l.contains("status=\"4xx\"")), "4xx counter");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tollgate_request_duration_seconds_bucket{") && l.contains(labels)),
+                "latency histogram");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tollgate_integration_duration_seconds_count{")
+                && l.contains("api=\"" + api + "\"") && l.contains("integration=\"HttpProxy\"")), "integration latency");
     }
 
     @Test

@@ -60,6 +60,7 @@ final class HttpProxyIntegration implements Integration {
         boolean finished;
         HttpClientRequest upstreamRequest;
         TargetPool.Target target;
+        final long startNanos = System.nanoTime();
 
         Attempt(Exchange exchange) {
             this.exchange = exchange;
@@ -154,6 +155,7 @@ final class HttpProxyIntegration implements Integration {
 
         private void respond(HttpClientResponse upstream) {
             finished = true;
+            exchange.integrationTook(System.nanoTime() - startNanos);
             exchange.vertx().cancelTimer(timer);
             HttpServerResponse response = exchange.response().setStatusCode(upstream.statusCode());
             Headers.copyEndToEnd(upstream.headers(), response.headers(), Set.of());

@@ -26,6 +26,7 @@ public final class Exchange {
     private final String routePath;
     private final String routeTemplate;
     private final Map<String, String> pathParameters;
+    private long integrationNanos = -1;
 
     public Exchange(Vertx vertx, HttpServerRequest request, String requestId, long startNanos, CompiledStage stage,
             CompiledDeployment deployment, Map<String, String> stageVariables, String routePath, String routeTemplate,
@@ -85,6 +86,16 @@ public final class Exchange {
 
     public Map<String, String> pathParameters() {
         return pathParameters;
+    }
+
+    /** Set by the integration once it has its answer (response headers): its share of the latency. */
+    public void integrationTook(long nanos) {
+        this.integrationNanos = nanos;
+    }
+
+    /** -1 when no integration answered (gateway error, mock). */
+    public long integrationNanos() {
+        return integrationNanos;
     }
 
     public void fail(GatewayError error) {

@@ -7,6 +7,7 @@ import io.tollgate.gateway.config.ConfigStore;
 import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.error.GatewayResponder;
+import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.routing.RouteTable;
 import io.tollgate.contract.v1.StageConfig;
@@ -28,11 +29,13 @@ public final class GatewayHandler implements Handler<RoutingContext> {
     private final ConfigStore config;
     private final EndpointResolver resolver;
     private final long maxBodyBytes;
+    private final GatewayMetrics metrics;
 
-    public GatewayHandler(ConfigStore config, EndpointResolver resolver, long maxBodyBytes) {
+    public GatewayHandler(ConfigStore config, EndpointResolver resolver, long maxBodyBytes, GatewayMetrics metrics) {
         this.config = config;
         this.resolver = resolver;
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -46,11 +49,11 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                 context.next(); // the node's health and metrics endpoints
                 return;
             }
-            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST);
+            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST, start);
             return;
         }
         if (resolution instanceof EndpointResolver.Failed failed) {
-            failEarly(request, failed.error());
+            failEarly(request, failed.error(), start);
             return;
         }
         EndpointResolver.Resolved resolved = (EndpointResolver.Resolved) resolution;
@@ -59,23 +62,39 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                 && ThreadLocalRandom.current().nextDouble(100) < stage.config().canary().percent();
         CompiledDeployment deployment = canary ? stage.canary() : stage.deployment();
         String requestId = RequestIds.newRequestId();
+        StageConfig stageConfig = stage.config();
 
         RouteTable.Lookup<CompiledRoute> lookup = deployment.routes().lookup(request.method().name(), resolved.routePath());
         switch (lookup) {
             case RouteTable.Match<CompiledRoute> match -> {
                 Exchange exchange = new Exchange(context.vertx(), request, requestId, start, stage, deployment,
                         stageVariables(stage.config(), canary), resolved.routePath(), match.template(), match.pathParameters());
+                String integrationType = match.route().config().integration().getClass().getSimpleName();
+                request.response().endHandler(ended -> {
+                    metrics.request(stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
+                            request.response().getStatusCode(), System.nanoTime() - start);
+                    if (exchange.integrationNanos() >= 0) {
+                        metrics.integration(stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(), integrationType,
+                                exchange.integrationNanos());
+                    }
+                });
                 if (tooLarge(request)) {
                     exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
                     return;
                 }
                 match.route().integration().invoke(exchange);
             }
-            case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> new Exchange(context.vertx(), request, requestId,
+            case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> {
+                countOnEnd(request, stageConfig, start);
+                new Exchange(context.vertx(), request, requestId,
                     start, stage, deployment, Map.of(), resolved.routePath(), null, Map.of())
                     .fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
-            case RouteTable.NotFound<CompiledRoute> notFound -> new Exchange(context.vertx(), request, requestId, start,
-                    stage, deployment, Map.of(), resolved.routePath(), null, Map.of()).fail(GatewayError.ROUTE_NOT_FOUND);
+            }
+            case RouteTable.NotFound<CompiledRoute> notFound -> {
+                countOnEnd(request, stageConfig, start);
+                new Exchange(context.vertx(), request, requestId, start, stage, deployment, Map.of(), resolved.routePath(),
+                        null, Map.of()).fail(GatewayError.ROUTE_NOT_FOUND);
+            }
         }
     }
 
@@ -97,7 +116,13 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         return merged;
     }
 
-    private static void failEarly(HttpServerRequest request, GatewayError error) {
+    private void countOnEnd(HttpServerRequest request, StageConfig stage, long start) {
+        request.response().endHandler(ended -> metrics.request(stage.tenantId(), stage.apiId(), stage.name(),
+                request.response().getStatusCode(), System.nanoTime() - start));
+    }
+
+    private void failEarly(HttpServerRequest request, GatewayError error, long start) {
         GatewayResponder.send(request.response(), error, RequestIds.newRequestId(), Map.of(), Map.of());
+        metrics.request(GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, error.status(), System.nanoTime() - start);
     }
 }

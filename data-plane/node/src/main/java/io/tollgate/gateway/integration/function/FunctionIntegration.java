@@ -58,6 +58,7 @@ public final class FunctionIntegration implements Integration {
     private void call(Exchange exchange, byte[] body) {
         String payload = LambdaEvents.event(config.payloadFormatVersion(), functionRequest(exchange, body)).encode();
         boolean[] finished = {false};
+        long startNanos = System.nanoTime();
         long timer = exchange.vertx().setTimer(config.timeoutMillis(), id -> {
             if (!finished[0]) {
                 finished[0] = true;
@@ -75,6 +76,7 @@ public final class FunctionIntegration implements Integration {
                     }
                     finished[0] = true;
                     exchange.vertx().cancelTimer(timer);
+                    exchange.integrationTook(System.nanoTime() - startNanos);
                     if (outcome.failed()) {
                         exchange.fail(GatewayError.BAD_GATEWAY);
                         return;
