@@ -42,7 +42,11 @@ public final class LocalRuntime implements AutoCloseable {
         this(home, ports, progress, System.getenv());
     }
 
-    LocalRuntime(RuntimeHome home, Ports ports, Consumer<String> progress, Map<String, String> environment) {
+    /**
+     * @param environment where {@code TOLLGATE_*_URL}-style variables name external services; a test
+     *                    that must own (and stop) its services passes an empty map
+     */
+    public LocalRuntime(RuntimeHome home, Ports ports, Consumer<String> progress, Map<String, String> environment) {
         this.home = home;
         this.ports = ports;
         this.progress = progress;
