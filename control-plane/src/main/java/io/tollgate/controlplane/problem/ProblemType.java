@@ -1,0 +1,58 @@
+package io.tollgate.controlplane.problem;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The kinds of error the tenant API answers with. Each has a stable {@code type} URI that clients may
+ * branch on; titles and details are for people and may change.
+ */
+public enum ProblemType {
+    VALIDATION("validation", "Request is invalid", 400),
+    MALFORMED_REQUEST("malformed-request", "Request body is not valid JSON for this operation", 400),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Not allowed for your role", 403),
+    NOT_FOUND("not-found", "Resource not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    CONFLICT("conflict", "Conflicts with the current state", 409),
+    PRECONDITION_FAILED("precondition-failed", "Resource was changed by someone else", 412),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    INTERNAL("internal", "Internal error", 500);
+
+    /** Documentation home of the problem types; never dereferenced by the API itself. */
+    public static final String BASE = "https://tollgate.dev/problems/";
+
+    private final URI uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The type for an HTTP status the framework raised on its own (unknown path, wrong method, …). */
+    public static Optional<ProblemType> forStatus(int status) {
+        for (ProblemType type : values()) {
+            // A bare 400 from the framework means the body could not be read; VALIDATION always lists violations.
+            if (type.status == status && type != VALIDATION) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

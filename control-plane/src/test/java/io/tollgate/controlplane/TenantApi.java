@@ -1,0 +1,71 @@
+package io.tollgate.controlplane;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.tollgate.runtime.testing.KeycloakUsers;
+import java.util.Map;
+
+/**
+ * The tenant API as a test drives it: real people in the real Keycloak, real tokens, plain HTTP.
+ * Every helper asserts the status it expects, so a broken step fails where it happens.
+ */
+public final class TenantApi {
+
+    /** A person signed in to Keycloak, with their current access token. */
+    public record Signed(KeycloakUsers.Person person, String token) {
+        public String email() {
+            return person.email();
+        }
+
+        public RequestSpecification call() {
+            return given().auth().oauth2(token).contentType(ContentType.JSON);
+        }
+    }
+
+    private TenantApi() {
+    }
+
+    public static Signed signUp(String name) {
+        KeycloakUsers users = KeycloakUsers.fromTestConfig();
+        KeycloakUsers.Person person = users.create(name);
+        return new Signed(person, users.token(person));
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Creates an organization owned by the person; returns its id. */
+    public static String createTenant(Signed owner, String name) {
+        return owner.call().body(Map.of("name", name)).post("/v1/tenants").then().statusCode(201).extract().path("id");
+    }
+
+    public static String invite(Signed inviter, String tenantId, String email, String role) {
+        return inviter.call().body(Map.of("email", email, "role", role))
+                .post("/v1/tenants/{t}/invitations", tenantId).then().statusCode(201).extract().path("id");
+    }
+
+    /** A new person who joined the tenant with the role, by invitation and their next request; returns them. */
+    public static Signed join(Signed inviter, String tenantId, String role, String name) {
+        Signed person = signUp(name);
+        invite(inviter, tenantId, person.email(), role);
+        person.call().get("/v1/tenants/{t}", tenantId).then().statusCode(200);
+        return person;
+    }
+
+    /** The membership id of a person in a tenant, as listed by someone who can read members. */
+    public static String memberId(Signed reader, String tenantId, Signed member) {
+        return reader.call().get("/v1/tenants/{t}/members?limit=200", tenantId).then().statusCode(200)
+                .extract().path("items.find { it.email == '%s' }.id".formatted(member.email()));
+    }
+
+    /** Creates an access token with the role; returns {id, token}. */
+    public static Map<String, String> createAccessToken(Signed creator, String tenantId, String role) {
+        return creator.call().body(Map.of("name", "ci " + role, "role", role,
+                        "expiresAt", java.time.Instant.now().plusSeconds(3600).toString()))
+                .post("/v1/tenants/{t}/access-tokens", tenantId).then().statusCode(201)
+                .extract().jsonPath().getMap("", String.class, String.class);
+    }
+}
