@@ -9,6 +9,7 @@ import io.tollgate.gateway.config.ConfigStore;
 import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.config.LastKnownGood;
 import io.tollgate.gateway.config.SnapshotCompiler;
+import io.tollgate.gateway.integration.CircuitBreakers;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.pipeline.GatewayHandler;
@@ -52,6 +53,12 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.upstream-pool-size")
     int upstreamPoolSize;
 
+    @ConfigProperty(name = "tollgate.gateway.circuit-breaker.failures")
+    int breakerFailures;
+
+    @ConfigProperty(name = "tollgate.gateway.circuit-breaker.open-duration")
+    Duration breakerOpenDuration;
+
     private ConfigMaterializer materializer;
 
     @Produces
@@ -68,7 +75,8 @@ public class GatewayNode {
                 .setConnectTimeout(5_000)
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstreamPoolSize));
         materializer = new ConfigMaterializer(Map.of("bootstrap.servers", bootstrapServers), configTopic,
-                new SnapshotCompiler(new IntegrationFactory(upstreams, maxBodyBytes)), store, new LastKnownGood(stateDirectory));
+                new SnapshotCompiler(new IntegrationFactory(upstreams,
+                        new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()), maxBodyBytes)), store, new LastKnownGood(stateDirectory));
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics)));
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,16 @@ class GatewayRequestPathTest {
                         TestConfigs.proxyRoute("ANY", "/files/{path+}", upstream.baseUrl() + "/files/{path+}", 0),
                         TestConfigs.proxyRoute("GET", "/slow", upstream.baseUrl() + "/slow", 200),
                         TestConfigs.proxyRoute("GET", "/down", closedPortUrl + "/down", 0),
+                        new RouteConfig("r-mapped", "POST", "/mapped/{id}", null,
+                                new IntegrationConfig.Http(null, upstream.baseUrl() + "/mapped/{petId}", Map.of(
+                                        "integration.request.path.petId", "method.request.path.id",
+                                        "integration.request.header.x-stage", "context.stage",
+                                        "integration.request.header.x-static", "'fixed'",
+                                        "integration.request.header.x-from-header", "method.request.header.x-in",
+                                        "integration.request.querystring.search", "method.request.querystring.q"),
+                                        Map.of(), Map.of(
+                                        "method.response.header.x-out", "integration.response.header.x-upstream",
+                                        "method.response.header.x-const", "'c'"), 0), null),
                         new RouteConfig("r-fn1", "POST", "/v1fn/{id}", null,
                                 new IntegrationConfig.Function(upstream.baseUrl() + "/fn", "1.0", 0), null),
                         new RouteConfig("r-fn2", "ANY", "/v2fn/{proxy+}", null,
@@ -186,6 +197,26 @@ class GatewayRequestPathTest {
     }
 
     @Test
+    void an_http_integration_sends_only_what_its_mapping_names() {
+        gateway().header("x-in", "from-client").header("x-unmapped", "dropped").header("content-type", "text/plain")
+                .queryParam("q", "hello").queryParam("other", "dropped").body("payload")
+                .post("/prod/mapped/7")
+                .then().statusCode(200)
+                .header("x-out", "echo")
+                .header("x-const", "c")
+                .header("x-upstream", nullValue())
+                .body("path", equalTo("/mapped/7"))
+                .body("query", equalTo("search=hello"))
+                .body("body", equalTo("payload"))
+                .body("headers.x-stage", equalTo("prod"))
+                .body("headers.x-static", equalTo("fixed"))
+                .body("headers.x-from-header", equalTo("from-client"))
+                .body("headers.content-type", startsWith("text/plain"))
+                .body("headers", not(hasKey("x-unmapped")))
+                .body("headers", not(hasKey("x-in")));
+    }
+
+    @Test
     void unknown_route_answers_a_documented_not_found() {
         gateway().get("/prod/nothing/here").then().statusCode(404)
                 .header("x-tollgate-error-type", "ROUTE_NOT_FOUND")
@@ -249,6 +280,21 @@ class GatewayRequestPathTest {
         gateway().header("content-type", "application/octet-stream").body(new byte[1024])
                 .header("x-test", "big") // the node's test limit is 512 bytes (application.properties)
                 .post("/prod/pets/1").then().statusCode(413).body("type", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void a_chunked_body_growing_over_the_limit_answers_413() {
+        gateway().header("content-type", "application/octet-stream")
+                .body(new java.io.ByteArrayInputStream(new byte[4096])) // a stream: sent chunked, no length
+                .post("/prod/pets/1").then().statusCode(413).body("type", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void a_chunked_body_within_the_limit_is_streamed_through() {
+        gateway().header("content-type", "text/plain")
+                .body(new java.io.ByteArrayInputStream("small body".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/prod/pets/1").then().statusCode(200).body("body", equalTo("small body"))
+                .body("headers.transfer-encoding", equalTo("chunked"));
     }
 
     @Test

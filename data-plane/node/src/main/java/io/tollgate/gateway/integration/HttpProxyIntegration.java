@@ -33,15 +33,19 @@ final class HttpProxyIntegration implements Integration {
             HttpMethod.PUT, HttpMethod.DELETE);
 
     private final HttpClient client;
+    private final CircuitBreakers breakers;
     private final UriTemplate template;
     private final TargetPool pool;
     private final long timeoutMillis;
+    private final long maxBodyBytes;
 
-    HttpProxyIntegration(HttpClient client, IntegrationConfig.HttpProxy config) {
+    HttpProxyIntegration(HttpClient client, CircuitBreakers breakers, IntegrationConfig.HttpProxy config, long maxBodyBytes) {
         this.client = client;
+        this.breakers = breakers;
         this.template = new UriTemplate(config.uri());
         this.pool = config.targets().isEmpty() ? null : new TargetPool(config.targets(), config.loadBalancing());
         this.timeoutMillis = config.timeoutMillis();
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -60,6 +64,7 @@ final class HttpProxyIntegration implements Integration {
         boolean finished;
         HttpClientRequest upstreamRequest;
         TargetPool.Target target;
+        CircuitBreaker breaker;
         final long startNanos = System.nanoTime();
 
         Attempt(Exchange exchange) {
@@ -72,6 +77,11 @@ final class HttpProxyIntegration implements Integration {
                 url = url();
             } catch (IllegalArgumentException badUrl) {
                 finish(GatewayError.INTEGRATION_FAILURE);
+                return;
+            }
+            breaker = breakers.forUrl(url);
+            if (!breaker.allowRequest(System.nanoTime())) {
+                finish(GatewayError.UPSTREAM_UNAVAILABLE); // fail fast: the upstream failed too often
                 return;
             }
             HttpServerRequest request = exchange.request();
@@ -87,6 +97,7 @@ final class HttpProxyIntegration implements Integration {
                     return;
                 }
                 if (connected.failed()) {
+                    breaker.failed(System.nanoTime());
                     released();
                     if (pool != null) {
                         pool.failedToConnect(target, System.nanoTime());
@@ -141,14 +152,23 @@ final class HttpProxyIntegration implements Integration {
             if (length != null) {
                 headers.set("content-length", length);
             }
-            (length != null || chunked ? upstream.send(request) : upstream.send()).onComplete(answered -> {
+            // a declared length over the limit was refused before; a chunked body is counted as it flows
+            LimitedBody body = new LimitedBody(request, maxBodyBytes);
+            (length != null ? upstream.send(request) : chunked ? upstream.send(body) : upstream.send()).onComplete(answered -> {
                 if (finished) {
                     return;
                 }
+                if (body.exceeded()) {
+                    upstream.reset();
+                    finish(GatewayError.PAYLOAD_TOO_LARGE);
+                    return;
+                }
                 if (answered.failed()) {
+                    breaker.failed(System.nanoTime());
                     finish(GatewayError.BAD_GATEWAY);
                     return;
                 }
+                breaker.succeeded();
                 respond(answered.result());
             });
         }
@@ -169,6 +189,9 @@ final class HttpProxyIntegration implements Integration {
         void timedOut() {
             if (finished) {
                 return;
+            }
+            if (breaker != null) {
+                breaker.failed(System.nanoTime());
             }
             finish(GatewayError.INTEGRATION_TIMEOUT); // first: the reset below fails the pending send
             if (upstreamRequest != null) {

@@ -103,6 +103,10 @@ public final class Exchange {
     }
 
     public void fail(GatewayError error, Map<String, String> headers) {
+        if (error == GatewayError.PAYLOAD_TOO_LARGE) {
+            // the rest of the body is not read: this connection cannot carry another request
+            headers = Map.of("connection", "close");
+        }
         Map<String, GatewayResponseConfig> overrides = deployment == null ? Map.of() : deployment.config().gatewayResponses();
         GatewayResponder.send(response(), error, requestId, overrides, headers);
     }
