@@ -14,6 +14,18 @@ import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.routing.EndpointResolver;
+import io.tollgate.gateway.tls.Pem;
+import io.tollgate.gateway.tls.SniKeyManager;
+import io.tollgate.gateway.tls.TlsIdentity;
+import io.tollgate.contract.v1.Sealing;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -44,6 +56,9 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.config.state-directory")
     Path stateDirectory;
 
+    @ConfigProperty(name = "quarkus.http.host")
+    String httpHost;
+
     @ConfigProperty(name = "tollgate.gateway.domain")
     String gatewayDomain;
 
@@ -59,7 +74,25 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.circuit-breaker.open-duration")
     Duration breakerOpenDuration;
 
+    @ConfigProperty(name = "tollgate.gateway.https.enabled")
+    boolean httpsEnabled;
+
+    @ConfigProperty(name = "tollgate.gateway.https.port")
+    int httpsPort;
+
+    @ConfigProperty(name = "tollgate.gateway.https.certificate-file")
+    Optional<Path> defaultCertificateFile;
+
+    @ConfigProperty(name = "tollgate.gateway.https.key-file")
+    Optional<Path> defaultKeyFile;
+
+    @ConfigProperty(name = "tollgate.config.seal-key")
+    Optional<String> sealKey;
+
     private ConfigMaterializer materializer;
+    private Router router;
+    private final List<HttpServer> httpsServers = new ArrayList<>();
+    private volatile int actualHttpsPort = -1;
 
     @Produces
     @Singleton
@@ -69,6 +102,7 @@ public class GatewayNode {
 
     /** Ahead of every Quarkus route: tenants' APIs first, the node's own endpoints only on its plain address. */
     void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics) {
+        this.router = router;
         HttpClient upstreams = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
@@ -76,20 +110,53 @@ public class GatewayNode {
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstreamPoolSize));
         materializer = new ConfigMaterializer(Map.of("bootstrap.servers", bootstrapServers), configTopic,
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
-                        new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()), maxBodyBytes)), store, new LastKnownGood(stateDirectory));
+                        new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()), maxBodyBytes),
+                        sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics)));
     }
 
-    void start(@Observes StartupEvent event, MeterRegistry metrics) {
+    void start(@Observes StartupEvent event, MeterRegistry metrics, Vertx vertx) throws Exception {
         Gauge.builder("tollgate.config.version", store, s -> s.current() == null ? -1 : s.current().version())
                 .description("Highest control-plane revision of the configuration this node serves").register(metrics);
         Gauge.builder("tollgate.config.age", store, GatewayNode::ageSeconds).baseUnit("seconds")
                 .description("Time since the control plane published the newest configuration record served").register(metrics);
         materializer.start();
+        if (httpsEnabled) {
+            startHttps(vertx);
+        }
+    }
+
+    /**
+     * The HTTPS listener: one server per event loop on one port, certificates chosen per
+     * connection by SNI from the configuration (custom domains) or the node's default certificate.
+     */
+    private void startHttps(Vertx vertx) throws Exception {
+        TlsIdentity defaultIdentity = null;
+        if (defaultCertificateFile.isPresent() && defaultKeyFile.isPresent()) {
+            defaultIdentity = new TlsIdentity(Pem.privateKey(Files.readString(defaultKeyFile.get())),
+                    Pem.certificates(Files.readString(defaultCertificateFile.get())));
+        }
+        HttpServerOptions options = new HttpServerOptions().setSsl(true).setHost(httpHost)
+                .setKeyCertOptions(KeyCertOptions.wrap(new SniKeyManager(store, defaultIdentity)));
+        // Vert.x shares one port among servers that ask for the same one; a random port is shared
+        // when asked for with a negative number
+        int port = httpsPort == 0 ? -1 : httpsPort;
+        for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
+            HttpServer server = vertx.createHttpServer(options).requestHandler(router)
+                    .listen(port).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            httpsServers.add(server);
+            actualHttpsPort = server.actualPort();
+        }
+    }
+
+    /** The HTTPS port the node listens on, -1 when HTTPS is off. */
+    public int httpsPort() {
+        return actualHttpsPort;
     }
 
     void stop(@Observes ShutdownEvent event) {
+        httpsServers.forEach(HttpServer::close);
         if (materializer != null) {
             materializer.close();
         }

@@ -40,7 +40,7 @@ class ConfigSwapUnderLoadTest {
         String tenant = "t-" + UUID.randomUUID();
         String api = "s" + UUID.randomUUID().toString().substring(0, 8);
         String base = ConfigProvider.getConfig().getValue("test.url", String.class);
-        try (ConfigPublisher publisher = new ConfigPublisher(bootstrapServers)) {
+        try (TestPublisher publisher = new TestPublisher(bootstrapServers)) {
             publisher.publish(new TenantConfig(tenant, 1, TenantConfig.Status.ACTIVE), deployment(tenant, api, 1),
                     TestConfigs.stage("st-" + api, tenant, api, "prod", "d-" + api, 2, Map.of()));
             awaitVersion(base, api, 1);

@@ -48,13 +48,13 @@ class GatewayRequestPathTest {
     private final String api = "a" + UUID.randomUUID().toString().substring(0, 8);
     private final String customizedApi = "c" + UUID.randomUUID().toString().substring(0, 8);
     private EchoUpstream upstream;
-    private ConfigPublisher publisher;
+    private TestPublisher publisher;
     private String closedPortUrl;
 
     @BeforeAll
     void publishAnApi() throws Exception {
         upstream = new EchoUpstream();
-        publisher = new ConfigPublisher(bootstrapServers);
+        publisher = new TestPublisher(bootstrapServers);
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPortUrl = "http://127.0.0.1:" + socket.getLocalPort();
         }

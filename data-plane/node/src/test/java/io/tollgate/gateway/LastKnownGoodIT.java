@@ -54,7 +54,7 @@ class LastKnownGoodIT {
                     "quarkus.infinispan-client.hosts", "127.0.0.1:1");
             node = new QuarkusApp("gateway", MODULE, nodePort, nodeConfig, work.resolve("node.log"));
             node.start();
-            try (ConfigPublisher publisher = new ConfigPublisher(endpoints.kafkaBootstrapServers())) {
+            try (TestPublisher publisher = new TestPublisher(endpoints.kafkaBootstrapServers())) {
                 publisher.publish(new TenantConfig("t-lkg", 1, TenantConfig.Status.ACTIVE),
                         TestConfigs.deployment("d-lkg", "t-lkg", api, 2, List.of(TestConfigs.mockRoute("GET", "/v", 200, "first"))),
                         TestConfigs.stage("s-lkg", "t-lkg", api, "prod", "d-lkg", 3, Map.of()));
@@ -71,7 +71,7 @@ class LastKnownGoodIT {
 
             kafka = new LocalRuntime(home, samePortsAcrossRestarts, System.out::println, Map.of());
             kafka.start(EnumSet.of(Service.KAFKA));
-            try (ConfigPublisher publisher = new ConfigPublisher(endpoints.kafkaBootstrapServers())) {
+            try (TestPublisher publisher = new TestPublisher(endpoints.kafkaBootstrapServers())) {
                 publisher.publish(TestConfigs.deployment("d-lkg", "t-lkg", api, 4, List.of(TestConfigs.mockRoute("GET", "/v", 200, "second"))));
             }
             awaitBody(gateway, "/prod/v", "second");

@@ -74,7 +74,11 @@ public final class Main {
             Map<String, String> apps = Map.of();
             if (withApps) {
                 apps = platform.start(endpoints, runtime);
-                apps.forEach((name, url) -> components.put(name, url + "/q/health/ready"));
+                apps.forEach((name, url) -> {
+                    if (url.startsWith("http:")) {
+                        components.put(name, url + "/q/health/ready");
+                    }
+                });
             }
             writeComponents(home, components);
             String summary = summary(endpoints, apps, runtime.elapsedSeconds(), home);
@@ -111,7 +115,8 @@ public final class Main {
         StringBuilder text = new StringBuilder(String.format("%nTollgate is ready (%.0f s).%n", seconds));
         if (!apps.isEmpty()) {
             text.append(String.format("  Console         %s/%n", apps.get("console")));
-            text.append(String.format("  Gateway         %s/%n", apps.get("gateway")));
+            text.append(String.format("  Gateway         %s/  and  %s/  (http://{apiId}.gateway.localhost:%s/{stage}/…)%n",
+                    apps.get("gateway"), apps.get("gateway-https"), URI.create(apps.get("gateway")).getPort()));
             text.append(String.format("  Tenant API      %s/v1   (OpenAPI: %s/q/openapi)%n", apps.get("control-plane"), apps.get("control-plane")));
             text.append(String.format("  Analytics API   %s/%n", apps.get("analytics")));
         }

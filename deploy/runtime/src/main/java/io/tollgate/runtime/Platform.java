@@ -48,6 +48,7 @@ public final class Platform implements AutoCloseable {
 
     /** Starts all apps at once (each is ready on its own) and returns name → base URL. */
     public Map<String, String> start(Endpoints endpoints, LocalRuntime runtime) throws Exception {
+        Secrets secrets = Secrets.loadOrCreate(home.secretsFile());
         Map<String, String> urls = new LinkedHashMap<>();
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (App app : APPS) {
@@ -58,6 +59,10 @@ public final class Platform implements AutoCloseable {
             config.put("tollgate.gateway.url", url(GATEWAY, ports));
             if (app == GATEWAY) { // the node's last known good configuration, with the platform's other data
                 config.put("tollgate.config.state-directory", home.dataOf("gateway").toString());
+                config.put("tollgate.gateway.https.port", String.valueOf(ports.port("gateway-https", 8443)));
+            }
+            if (app == GATEWAY || app == CONTROL_PLANE) { // seals custom domains' private keys in the config
+                config.put("tollgate.config.seal-key", secrets.configSealKey());
             }
             QuarkusApp process = new QuarkusApp(app.name(), repository.resolve(app.module()), port, config,
                     home.logOf(app.name()));
@@ -65,6 +70,9 @@ public final class Platform implements AutoCloseable {
                 started.add(process);
             }
             urls.put(app.name(), process.url());
+            if (app == GATEWAY) {
+                urls.put("gateway-https", "https://127.0.0.1:" + ports.port("gateway-https", 8443));
+            }
             running.add(CompletableFuture.runAsync(() -> {
                 long begin = System.nanoTime();
                 try {

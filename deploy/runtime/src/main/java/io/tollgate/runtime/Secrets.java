@@ -13,7 +13,7 @@ import java.util.Properties;
  * Credentials of a local platform, made at random on its first start and kept (owner-readable
  * only) in its data folder, so that no password or client secret ever sits in the repository.
  */
-public record Secrets(String keycloakAdminPassword, String demoPassword, String automationClientSecret) {
+public record Secrets(String keycloakAdminPassword, String demoPassword, String automationClientSecret, String configSealKey) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -31,6 +31,12 @@ public record Secrets(String keycloakAdminPassword, String demoPassword, String 
                 changed = true;
             }
         }
+        if (properties.getProperty("config.seal-key") == null) { // AES-256 key shared by control plane and gateway
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            properties.setProperty("config.seal-key", Base64.getEncoder().encodeToString(key));
+            changed = true;
+        }
         if (changed) {
             Files.createDirectories(file.getParent());
             try (Writer writer = Files.newBufferedWriter(file)) {
@@ -39,7 +45,8 @@ public record Secrets(String keycloakAdminPassword, String demoPassword, String 
             FilePermissions.ownerOnly(file);
         }
         return new Secrets(properties.getProperty("keycloak.admin-password"),
-                properties.getProperty("demo.password"), properties.getProperty("automation.client-secret"));
+                properties.getProperty("demo.password"), properties.getProperty("automation.client-secret"),
+                properties.getProperty("config.seal-key"));
     }
 
     static String randomToken() {

@@ -28,5 +28,7 @@ class SecretsTest {
         assertNotEquals(a.demoPassword(), b.demoPassword());
         assertNotEquals(a.demoPassword(), a.automationClientSecret());
         assertTrue(a.demoPassword().length() >= 24, "at least 144 random bits");
+        assertEquals(32, java.util.Base64.getDecoder().decode(a.configSealKey()).length, "an AES-256 key");
+        assertNotEquals(a.configSealKey(), b.configSealKey());
     }
 }

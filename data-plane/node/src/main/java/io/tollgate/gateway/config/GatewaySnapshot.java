@@ -2,6 +2,7 @@ package io.tollgate.gateway.config;
 
 import io.tollgate.contract.v1.DomainConfig;
 import io.tollgate.contract.v1.TenantConfig;
+import io.tollgate.gateway.tls.TlsIdentity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * @param version     the highest control-plane revision applied
  * @param publishedAt when the control plane published the newest record applied (for the age)
  * @param stages      API id → stage name → stage
- * @param domains host name → base path mappings, longest base path first
+ * @param domains      host name → base path mappings, longest base path first
+ * @param certificates host name → the custom domain's TLS certificate and key (opened once here)
  */
 public record GatewaySnapshot(
         long version,
@@ -23,7 +25,8 @@ public record GatewaySnapshot(
         Source source,
         Map<String, TenantConfig> tenants,
         Map<String, Map<String, CompiledStage>> stages,
-        Map<String, DomainRoutes> domains) {
+        Map<String, DomainRoutes> domains,
+        Map<String, TlsIdentity> certificates) {
 
     public enum Source { DISK, KAFKA }
 

@@ -4,10 +4,13 @@ import io.tollgate.contract.v1.ConfigRecord;
 import io.tollgate.contract.v1.DeploymentConfig;
 import io.tollgate.contract.v1.DomainConfig;
 import io.tollgate.contract.v1.RouteConfig;
+import io.tollgate.contract.v1.Sealing;
 import io.tollgate.contract.v1.StageConfig;
 import io.tollgate.contract.v1.TenantConfig;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.routing.RouteTable;
+import io.tollgate.gateway.tls.Pem;
+import io.tollgate.gateway.tls.TlsIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +27,12 @@ import java.util.function.BiConsumer;
 public final class SnapshotCompiler {
 
     private final IntegrationFactory integrations;
+    private final Sealing sealing;
 
-    public SnapshotCompiler(IntegrationFactory integrations) {
+    /** @param sealing opens custom domains' private keys; null when the node has no sealing key */
+    public SnapshotCompiler(IntegrationFactory integrations, Sealing sealing) {
         this.integrations = integrations;
+        this.sealing = sealing;
     }
 
     /** @param problems receives the key of each left-out record and why */
@@ -68,6 +74,7 @@ public final class SnapshotCompiler {
                     .put(stage.name(), new CompiledStage(stage, deployment, canary));
         }
         Map<String, GatewaySnapshot.DomainRoutes> domains = new HashMap<>();
+        Map<String, TlsIdentity> certificates = new HashMap<>();
         for (DomainConfig domain : domainConfigs) {
             List<DomainConfig.BasePathMapping> mappings = new ArrayList<>(domain.mappings());
             mappings.sort(Comparator.comparingInt((DomainConfig.BasePathMapping m) -> m.basePath().length()).reversed());
@@ -75,10 +82,28 @@ public final class SnapshotCompiler {
                     new GatewaySnapshot.DomainRoutes(domain, List.copyOf(mappings)));
             if (previous != null) {
                 problems.accept(domain.key(), "host " + domain.hostname() + " already belongs to " + previous.config().key());
+                continue;
+            }
+            if (domain.certificate() != null) {
+                try {
+                    certificates.put(domain.hostname(), open(domain));
+                } catch (IllegalArgumentException e) {
+                    problems.accept(domain.key(), "certificate unusable, HTTPS unavailable for " + domain.hostname() + ": " + e.getMessage());
+                }
             }
         }
         stages.replaceAll((api, byName) -> Map.copyOf(byName));
-        return new GatewaySnapshot(version, publishedAt, Instant.now(), source, Map.copyOf(tenants), Map.copyOf(stages), Map.copyOf(domains));
+        return new GatewaySnapshot(version, publishedAt, Instant.now(), source, Map.copyOf(tenants), Map.copyOf(stages),
+                Map.copyOf(domains), Map.copyOf(certificates));
+    }
+
+    private TlsIdentity open(DomainConfig domain) {
+        if (sealing == null) {
+            throw new IllegalArgumentException("the node has no sealing key (tollgate.config.seal-key)");
+        }
+        byte[] key = sealing.open(domain.certificate().sealedPrivateKey(), domain.key());
+        return new TlsIdentity(Pem.privateKey(new String(key, java.nio.charset.StandardCharsets.US_ASCII)),
+                Pem.certificates(domain.certificate().chainPem()));
     }
 
     private CompiledDeployment compile(DeploymentConfig deployment) {

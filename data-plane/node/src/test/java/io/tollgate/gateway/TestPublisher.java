@@ -13,23 +13,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes contract records to the real config topic, as the control plane's relay does. */
-final class ConfigPublisher implements AutoCloseable {
+public final class TestPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    ConfigPublisher(String bootstrapServers) {
+    public TestPublisher(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
                 "enable.idempotence", "true"), new StringSerializer(), new ByteArraySerializer());
     }
 
-    void publish(ConfigRecord... records) throws Exception {
+    public void publish(ConfigRecord... records) throws Exception {
         for (ConfigRecord record : records) {
             send(record.key(), ConfigCodec.encode(record), record.revision());
         }
         producer.flush();
     }
 
-    void delete(String key, long revision) throws Exception {
+    public void delete(String key, long revision) throws Exception {
         send(key, null, revision);
         producer.flush();
     }
