@@ -9,6 +9,7 @@ import io.tollgate.gateway.config.ConfigStore;
 import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.config.LastKnownGood;
 import io.tollgate.gateway.config.SnapshotCompiler;
+import io.tollgate.gateway.integration.ActiveHealthChecks;
 import io.tollgate.gateway.integration.CircuitBreakers;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
@@ -110,7 +111,8 @@ public class GatewayNode {
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstreamPoolSize));
         materializer = new ConfigMaterializer(Map.of("bootstrap.servers", bootstrapServers), configTopic,
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
-                        new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()), maxBodyBytes),
+                        new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
+                        new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics)));

@@ -38,6 +38,16 @@ public final class SnapshotCompiler {
     /** @param problems receives the key of each left-out record and why */
     public GatewaySnapshot compile(Map<String, ConfigRecord> records, long version, Instant publishedAt,
             GatewaySnapshot.Source source, BiConsumer<String, String> problems) {
+        integrations.beginCompile();
+        try {
+            return compileRecords(records, version, publishedAt, source, problems);
+        } finally {
+            integrations.endCompile();
+        }
+    }
+
+    private GatewaySnapshot compileRecords(Map<String, ConfigRecord> records, long version, Instant publishedAt,
+            GatewaySnapshot.Source source, BiConsumer<String, String> problems) {
         Map<String, TenantConfig> tenants = new HashMap<>();
         Map<String, CompiledDeployment> deployments = new HashMap<>();
         List<StageConfig> stageConfigs = new ArrayList<>();

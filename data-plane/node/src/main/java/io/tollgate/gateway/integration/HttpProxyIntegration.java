@@ -39,11 +39,13 @@ final class HttpProxyIntegration implements Integration {
     private final long timeoutMillis;
     private final long maxBodyBytes;
 
-    HttpProxyIntegration(HttpClient client, CircuitBreakers breakers, IntegrationConfig.HttpProxy config, long maxBodyBytes) {
+    HttpProxyIntegration(HttpClient client, CircuitBreakers breakers, ActiveHealthChecks healthChecks,
+            IntegrationConfig.HttpProxy config, long maxBodyBytes) {
         this.client = client;
         this.breakers = breakers;
         this.template = new UriTemplate(config.uri());
-        this.pool = config.targets().isEmpty() ? null : new TargetPool(config.targets(), config.loadBalancing());
+        this.pool = config.targets().isEmpty() ? null : new TargetPool(config.targets(), config.loadBalancing(),
+                config.healthCheck() == null || healthChecks == null ? url -> null : url -> healthChecks.track(url, config.healthCheck()));
         this.timeoutMillis = config.timeoutMillis();
         this.maxBodyBytes = maxBodyBytes;
     }

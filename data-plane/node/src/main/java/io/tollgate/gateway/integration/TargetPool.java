@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The upstream targets of one integration and the choice among them: smooth weighted round robin
  * or least outstanding requests, skipping targets that failed recently (passive health: a target
  * whose connections fail {@value #FAILURES_TO_EJECT} times in a row sits out for the ejection time,
- * then gets traffic again).
+ * then gets traffic again; with active health checks, a target its probe finds unhealthy gets
+ * none until the probe finds it healthy again).
  */
 final class TargetPool {
 
@@ -23,15 +24,17 @@ final class TargetPool {
         final AtomicInteger consecutiveFailures = new AtomicInteger();
         final AtomicLong ejectedUntil = new AtomicLong();
         volatile boolean ejected; // nanoTime may be negative: no sentinel value for "never ejected"
+        final ActiveHealthChecks.Probe probe; // null without active health checks
         int currentWeight; // smooth WRR state, guarded by the pool
 
-        Target(String baseUrl, int weight) {
+        Target(String baseUrl, int weight, ActiveHealthChecks.Probe probe) {
             this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
             this.weight = weight;
+            this.probe = probe;
         }
 
         boolean available(long now) {
-            return !ejected || ejectedUntil.get() - now <= 0;
+            return (probe == null || probe.healthy()) && (!ejected || ejectedUntil.get() - now <= 0);
         }
     }
 
@@ -40,7 +43,13 @@ final class TargetPool {
     private final int totalWeight;
 
     TargetPool(List<IntegrationConfig.Target> configured, IntegrationConfig.LoadBalancing policy) {
-        this.targets = configured.stream().map(t -> new Target(t.url(), t.weight())).toList();
+        this(configured, policy, url -> null);
+    }
+
+    /** @param probes the active health probe of a target URL (null for none) */
+    TargetPool(List<IntegrationConfig.Target> configured, IntegrationConfig.LoadBalancing policy,
+            java.util.function.Function<String, ActiveHealthChecks.Probe> probes) {
+        this.targets = configured.stream().map(t -> new Target(t.url(), t.weight(), probes.apply(t.url()))).toList();
         this.policy = policy;
         this.totalWeight = targets.stream().mapToInt(t -> t.weight).sum();
     }

@@ -42,7 +42,7 @@ class EndpointResolverTest {
         for (ConfigRecord record : extra) {
             records.put(record.key(), record);
         }
-        return new SnapshotCompiler(new IntegrationFactory(null, null, 1024), null).compile(records, 3, Instant.now(),
+        return new SnapshotCompiler(new IntegrationFactory(null, null, null, 1024), null).compile(records, 3, Instant.now(),
                 GatewaySnapshot.Source.KAFKA, (key, problem) -> { });
     }
 
