@@ -38,6 +38,8 @@ final class HttpProxyIntegration implements Integration {
     private final TargetPool pool;
     private final long timeoutMillis;
     private final long maxBodyBytes;
+    /** The breaker of the one upstream, when the URI's origin has no placeholder (the common case). */
+    private final CircuitBreaker staticBreaker;
 
     HttpProxyIntegration(HttpClient client, CircuitBreakers breakers, ActiveHealthChecks healthChecks,
             IntegrationConfig.HttpProxy config, long maxBodyBytes) {
@@ -48,6 +50,12 @@ final class HttpProxyIntegration implements Integration {
                 config.healthCheck() == null || healthChecks == null ? url -> null : url -> healthChecks.track(url, config.healthCheck()));
         this.timeoutMillis = config.timeoutMillis();
         this.maxBodyBytes = maxBodyBytes;
+        this.staticBreaker = pool == null && breakers != null && template.hasStaticOrigin() ? breakers.forUrl(template.staticOrigin()) : null;
+    }
+
+    /** Looked up once per request at most; URL parsing stays off the hot path where it can. */
+    private CircuitBreaker breakerFor(String url) {
+        return staticBreaker != null ? staticBreaker : breakers.forUrl(url);
     }
 
     @Override
@@ -81,7 +89,7 @@ final class HttpProxyIntegration implements Integration {
                 finish(GatewayError.INTEGRATION_FAILURE);
                 return;
             }
-            breaker = breakers.forUrl(url);
+            breaker = breakerFor(url);
             if (!breaker.allowRequest(System.nanoTime())) {
                 finish(GatewayError.UPSTREAM_UNAVAILABLE); // fail fast: the upstream failed too often
                 return;

@@ -47,6 +47,21 @@ final class UriTemplate {
         }
     }
 
+    /** Whether scheme, host and port are fixed text (placeholders only in the path or query). */
+    boolean hasStaticOrigin() {
+        return staticOrigin() != null;
+    }
+
+    /** {@code scheme://host[:port]} when fixed text, else null. */
+    String staticOrigin() {
+        if (parts.isEmpty() || !(parts.getFirst() instanceof Literal literal)) {
+            return null;
+        }
+        int schemeEnd = literal.text().indexOf("://");
+        int pathStart = schemeEnd < 0 ? -1 : literal.text().indexOf('/', schemeEnd + 3);
+        return schemeEnd > 0 && pathStart > 0 ? literal.text().substring(0, pathStart) : null;
+    }
+
     String expand(Map<String, String> pathParameters, Map<String, String> stageVariables) {
         StringBuilder out = new StringBuilder(64);
         for (Part part : parts) {

@@ -63,12 +63,14 @@ public final class GatewayMetrics {
                 .minimumExpectedValue(MIN_EXPECTED).maximumExpectedValue(MAX_EXPECTED);
     }
 
-    private StageMeters meters(String tenant, String api, String stage) {
-        return stages.computeIfAbsent(tenant + '\u0000' + api + '\u0000' + stage, key -> new StageMeters(tenant, api, stage));
+    /** Keyed by the stage's id: unique, and a String whose hash is computed once, not per request. */
+    private StageMeters meters(String stageId, String tenant, String api, String stage) {
+        StageMeters meters = stages.get(stageId);
+        return meters != null ? meters : stages.computeIfAbsent(stageId, key -> new StageMeters(tenant, api, stage));
     }
 
-    public void request(String tenant, String api, String stage, int status, long nanos) {
-        StageMeters meters = meters(tenant, api, stage);
+    public void request(String stageId, String tenant, String api, String stage, int status, long nanos) {
+        StageMeters meters = meters(stageId, tenant, api, stage);
         int statusClass = status / 100;
         if (statusClass >= 1 && statusClass <= 5) {
             meters.byStatusClass[statusClass].increment();
@@ -76,7 +78,7 @@ public final class GatewayMetrics {
         meters.gateway.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public void integration(String tenant, String api, String stage, String type, long nanos) {
-        meters(tenant, api, stage).integration(type).record(nanos, TimeUnit.NANOSECONDS);
+    public void integration(String stageId, String tenant, String api, String stage, String type, long nanos) {
+        meters(stageId, tenant, api, stage).integration(type).record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -71,11 +71,11 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                         stageVariables(stage.config(), canary), resolved.routePath(), match.template(), match.pathParameters());
                 String integrationType = match.route().config().integration().getClass().getSimpleName();
                 request.response().endHandler(ended -> {
-                    metrics.request(stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
+                    metrics.request(stageConfig.id(), stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
                             request.response().getStatusCode(), System.nanoTime() - start);
                     if (exchange.integrationNanos() >= 0) {
-                        metrics.integration(stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(), integrationType,
-                                exchange.integrationNanos());
+                        metrics.integration(stageConfig.id(), stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
+                                integrationType, exchange.integrationNanos());
                     }
                 });
                 if (tooLarge(request)) {
@@ -117,12 +117,13 @@ public final class GatewayHandler implements Handler<RoutingContext> {
     }
 
     private void countOnEnd(HttpServerRequest request, StageConfig stage, long start) {
-        request.response().endHandler(ended -> metrics.request(stage.tenantId(), stage.apiId(), stage.name(),
+        request.response().endHandler(ended -> metrics.request(stage.id(), stage.tenantId(), stage.apiId(), stage.name(),
                 request.response().getStatusCode(), System.nanoTime() - start));
     }
 
     private void failEarly(HttpServerRequest request, GatewayError error, long start) {
         GatewayResponder.send(request.response(), error, RequestIds.newRequestId(), Map.of(), Map.of());
-        metrics.request(GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, error.status(), System.nanoTime() - start);
+        metrics.request(GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, error.status(),
+                System.nanoTime() - start);
     }
 }

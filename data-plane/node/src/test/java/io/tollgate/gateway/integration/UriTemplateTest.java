@@ -25,4 +25,13 @@ class UriTemplateTest {
     void missing_values_expand_to_nothing() {
         assertEquals("http://u//x", new UriTemplate("http://u/${stageVariables.none}/x").expand(Map.of(), Map.of()));
     }
+
+    @Test
+    void knows_when_the_origin_is_fixed() {
+        assertEquals(true, new UriTemplate("http://backend:8080/pets/{id}").hasStaticOrigin());
+        assertEquals("http://backend:8080", new UriTemplate("http://backend:8080/${stageVariables.v}/pets").staticOrigin());
+        assertEquals(false, new UriTemplate("http://${stageVariables.host}/pets").hasStaticOrigin());
+        assertEquals(false, new UriTemplate("http://backend{x}/pets").hasStaticOrigin());
+        assertEquals(false, new UriTemplate("{url}").hasStaticOrigin());
+    }
 }
