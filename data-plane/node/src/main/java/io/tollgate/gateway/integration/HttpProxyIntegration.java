@@ -64,6 +64,7 @@ final class HttpProxyIntegration implements Integration {
         request.pause(); // the body waits until the upstream connection is there to take it
         Attempt attempt = new Attempt(exchange);
         attempt.timer = exchange.vertx().setTimer(timeoutMillis, id -> attempt.timedOut());
+        exchange.response().closeHandler(closed -> attempt.clientGone());
         attempt.start(IDEMPOTENT.contains(request.method()) ? 1 : 0);
     }
 
@@ -193,7 +194,25 @@ final class HttpProxyIntegration implements Integration {
             if (upstream.getHeader("content-length") == null && exchange.request().method() != HttpMethod.HEAD) {
                 response.setChunked(true);
             }
-            response.send(upstream).onComplete(done -> released());
+            response.send(upstream).onComplete(done -> {
+                released();
+                if (done.failed()) { // the client went away mid-body: don't pool a half-read connection
+                    upstream.request().reset();
+                }
+            });
+        }
+
+        /** The client closed its connection: stop waiting for (and close) the upstream request. */
+        void clientGone() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            exchange.vertx().cancelTimer(timer);
+            released();
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
         }
 
         void timedOut() {
