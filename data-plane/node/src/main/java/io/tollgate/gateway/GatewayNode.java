@@ -14,6 +14,8 @@ import io.tollgate.gateway.integration.CircuitBreakers;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.pipeline.GatewayHandler;
+import io.tollgate.gateway.policy.PolicyCompiler;
+import io.tollgate.gateway.policy.limits.RequestLimitsPolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.tls.Pem;
 import io.tollgate.gateway.tls.SniKeyManager;
@@ -66,6 +68,15 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.max-body-bytes")
     long maxBodyBytes;
 
+    @ConfigProperty(name = "tollgate.gateway.limits.max-headers")
+    int maxHeaders;
+
+    @ConfigProperty(name = "tollgate.gateway.limits.max-header-bytes")
+    int maxHeaderBytes;
+
+    @ConfigProperty(name = "tollgate.gateway.limits.max-url-length")
+    int maxUrlLength;
+
     @ConfigProperty(name = "tollgate.gateway.upstream-pool-size")
     int upstreamPoolSize;
 
@@ -113,6 +124,7 @@ public class GatewayNode {
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
+                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength))),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics)));

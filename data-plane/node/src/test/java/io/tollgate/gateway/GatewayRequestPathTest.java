@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.contract.v1.CorsConfig;
 import io.tollgate.contract.v1.DeploymentConfig;
 import io.tollgate.contract.v1.GatewayResponseConfig;
 import io.tollgate.contract.v1.IntegrationConfig;
@@ -83,7 +84,9 @@ class GatewayRequestPathTest {
                                 new IntegrationConfig.Function(upstream.baseUrl() + "/fn", "2.0", 0), null))),
                 TestConfigs.stage("s-" + api, tenant, api, "prod", "d-" + api, 3, Map.of("prefix", "v2")),
                 new DeploymentConfig("d-" + customizedApi, tenant, 4, customizedApi, 1, DeploymentConfig.ApiKind.HTTP, null,
-                        List.of(TestConfigs.mockRoute("GET", "/hello", 200, "hi")), List.of(), Map.of(), null,
+                        List.of(TestConfigs.mockRoute("GET", "/hello", 200, "hi")), List.of(), Map.of(),
+                        new CorsConfig(List.of("https://app.example.com"), List.of("GET", "POST"), List.of("content-type", "x-api-key"),
+                                List.of("x-request-id"), true, 600),
                         Map.of("ROUTE_NOT_FOUND", new GatewayResponseConfig(410, Map.of("x-custom", "yes"),
                                 "{\"oops\":\"$context.error.message\",\"id\":\"$context.requestId\"}"))),
                 TestConfigs.stage("s-" + customizedApi, tenant, customizedApi, "prod", "d-" + customizedApi, 5, Map.of()));
@@ -233,6 +236,46 @@ class GatewayRequestPathTest {
                 .header("x-tollgate-error-type", "ROUTE_NOT_FOUND")
                 .body("oops", equalTo("No route matches the request"))
                 .body("id", matchesPattern("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void answers_a_cors_preflight_for_an_allowed_origin() {
+        node().header("Host", customizedApi + ".gateway.localhost").header("origin", "https://app.example.com")
+                .header("access-control-request-method", "GET").header("access-control-request-headers", "content-type")
+                .options("/prod/hello")
+                .then().statusCode(204)
+                .header("access-control-allow-origin", "https://app.example.com")
+                .header("access-control-allow-methods", "GET, POST")
+                .header("access-control-allow-headers", "content-type, x-api-key")
+                .header("access-control-max-age", "600")
+                .header("access-control-allow-credentials", "true")
+                .header("vary", "Origin");
+    }
+
+    @Test
+    void a_preflight_from_another_origin_gets_no_cors_headers() {
+        node().header("Host", customizedApi + ".gateway.localhost").header("origin", "https://evil.example")
+                .header("access-control-request-method", "GET").options("/prod/hello")
+                .then().statusCode(204).header("access-control-allow-origin", nullValue());
+    }
+
+    @Test
+    void actual_responses_carry_cors_headers_for_an_allowed_origin() {
+        node().header("Host", customizedApi + ".gateway.localhost").header("origin", "https://app.example.com")
+                .get("/prod/hello")
+                .then().statusCode(200).body(equalTo("hi"))
+                .header("access-control-allow-origin", "https://app.example.com")
+                .header("access-control-expose-headers", "x-request-id");
+    }
+
+    @Test
+    void too_many_headers_and_too_long_urls_answer_documented_errors() {
+        RequestSpecification many = gateway();
+        for (int i = 0; i < 101; i++) {
+            many = many.header("x-filler-" + i, "v");
+        }
+        many.get("/prod/hello").then().statusCode(431).body("type", equalTo("HEADERS_TOO_LARGE"));
+        gateway().get("/prod/hello?q=" + "a".repeat(8200)).then().statusCode(414).body("type", equalTo("URI_TOO_LONG"));
     }
 
     @Test

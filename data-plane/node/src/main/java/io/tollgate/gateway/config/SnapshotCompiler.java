@@ -8,6 +8,7 @@ import io.tollgate.contract.v1.Sealing;
 import io.tollgate.contract.v1.StageConfig;
 import io.tollgate.contract.v1.TenantConfig;
 import io.tollgate.gateway.integration.IntegrationFactory;
+import io.tollgate.gateway.policy.PolicyCompiler;
 import io.tollgate.gateway.routing.RouteTable;
 import io.tollgate.gateway.tls.Pem;
 import io.tollgate.gateway.tls.TlsIdentity;
@@ -27,11 +28,13 @@ import java.util.function.BiConsumer;
 public final class SnapshotCompiler {
 
     private final IntegrationFactory integrations;
+    private final PolicyCompiler policies;
     private final Sealing sealing;
 
     /** @param sealing opens custom domains' private keys; null when the node has no sealing key */
-    public SnapshotCompiler(IntegrationFactory integrations, Sealing sealing) {
+    public SnapshotCompiler(IntegrationFactory integrations, PolicyCompiler policies, Sealing sealing) {
         this.integrations = integrations;
+        this.policies = policies;
         this.sealing = sealing;
     }
 
@@ -121,6 +124,6 @@ public final class SnapshotCompiler {
         for (RouteConfig route : deployment.routes()) {
             table.add(route.method(), route.path(), new CompiledRoute(route, integrations.create(route.integration())));
         }
-        return new CompiledDeployment(deployment, table);
+        return new CompiledDeployment(deployment, table, policies.compile(deployment));
     }
 }

@@ -8,6 +8,7 @@ import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.metrics.GatewayMetrics;
+import io.tollgate.gateway.policy.cors.CorsPolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.routing.RouteTable;
 import io.tollgate.contract.v1.StageConfig;
@@ -64,7 +65,10 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         String requestId = RequestIds.newRequestId();
         StageConfig stageConfig = stage.config();
 
-        RouteTable.Lookup<CompiledRoute> lookup = deployment.routes().lookup(request.method().name(), resolved.routePath());
+        // a CORS preflight is for the route the browser means to call, not for an OPTIONS route
+        String method = CorsPolicy.isPreflight(request) && deployment.config().cors() != null
+                ? request.getHeader("access-control-request-method").toUpperCase(java.util.Locale.ROOT) : request.method().name();
+        RouteTable.Lookup<CompiledRoute> lookup = deployment.routes().lookup(method, resolved.routePath());
         switch (lookup) {
             case RouteTable.Match<CompiledRoute> match -> {
                 Exchange exchange = new Exchange(context.vertx(), request, requestId, start, stage, deployment,
@@ -82,7 +86,7 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                     exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
                     return;
                 }
-                match.route().integration().invoke(exchange);
+                deployment.policies().run(exchange, () -> match.route().integration().invoke(exchange));
             }
             case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> {
                 countOnEnd(request, stageConfig, start);

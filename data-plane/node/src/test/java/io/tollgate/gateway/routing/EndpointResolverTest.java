@@ -11,6 +11,7 @@ import io.tollgate.gateway.config.SnapshotCompiler;
 import io.tollgate.gateway.config.TestConfigs;
 import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.integration.IntegrationFactory;
+import io.tollgate.gateway.policy.PolicyCompiler;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ class EndpointResolverTest {
         for (ConfigRecord record : extra) {
             records.put(record.key(), record);
         }
-        return new SnapshotCompiler(new IntegrationFactory(null, null, null, 1024), null).compile(records, 3, Instant.now(),
+        return new SnapshotCompiler(new IntegrationFactory(null, null, null, 1024), new PolicyCompiler(List.of()), null).compile(records, 3, Instant.now(),
                 GatewaySnapshot.Source.KAFKA, (key, problem) -> { });
     }
 
