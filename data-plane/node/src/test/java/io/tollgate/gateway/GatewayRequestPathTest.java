@@ -15,12 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.contract.v1.ApiKeyConfig;
+import io.tollgate.contract.v1.AuthorizationConfig;
 import io.tollgate.contract.v1.CorsConfig;
 import io.tollgate.contract.v1.DeploymentConfig;
 import io.tollgate.contract.v1.GatewayResponseConfig;
 import io.tollgate.contract.v1.IntegrationConfig;
 import io.tollgate.contract.v1.RouteConfig;
 import io.tollgate.contract.v1.TenantConfig;
+import io.tollgate.contract.v1.UsagePlanConfig;
 import io.tollgate.gateway.config.TestConfigs;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
@@ -68,6 +71,8 @@ class GatewayRequestPathTest {
                         TestConfigs.proxyRoute("ANY", "/files/{path+}", upstream.baseUrl() + "/files/{path+}", 0),
                         TestConfigs.proxyRoute("GET", "/slow", upstream.baseUrl() + "/slow", 200),
                         TestConfigs.proxyRoute("GET", "/down", closedPortUrl + "/down", 0),
+                        new RouteConfig("r-keyed", "GET", "/keyed", new AuthorizationConfig(AuthorizationConfig.Type.API_KEY, null, null, true),
+                                new IntegrationConfig.Mock(200, Map.of(), "key accepted"), null),
                         new RouteConfig("r-mapped", "POST", "/mapped/{id}", null,
                                 new IntegrationConfig.Http(null, upstream.baseUrl() + "/mapped/{petId}", Map.of(
                                         "integration.request.path.petId", "method.request.path.id",
@@ -90,7 +95,26 @@ class GatewayRequestPathTest {
                         Map.of("ROUTE_NOT_FOUND", new GatewayResponseConfig(410, Map.of("x-custom", "yes"),
                                 "{\"oops\":\"$context.error.message\",\"id\":\"$context.requestId\"}"))),
                 TestConfigs.stage("s-" + customizedApi, tenant, customizedApi, "prod", "d-" + customizedApi, 5, Map.of()));
+        String other = "t-other-" + UUID.randomUUID();
+        publisher.publish(
+                new UsagePlanConfig("p-prod-" + api, tenant, 6, null, null, List.of(new UsagePlanConfig.PlanStage(api, "prod", null))),
+                new UsagePlanConfig("p-dev-" + api, tenant, 7, null, null, List.of(new UsagePlanConfig.PlanStage(api, "dev", null))),
+                new UsagePlanConfig("p-other-" + api, other, 8, null, null, List.of(new UsagePlanConfig.PlanStage(api, "prod", null))),
+                key("good", tenant, true, null, "p-prod-" + api),
+                key("disabled", tenant, false, null, "p-prod-" + api),
+                key("expired", tenant, true, java.time.Instant.now().minusSeconds(60), "p-prod-" + api),
+                key("devonly", tenant, true, null, "p-dev-" + api),
+                key("foreign", other, true, null, "p-other-" + api));
         awaitServed("/prod/hello");
+    }
+
+    private String keyValue(String name) {
+        return name + "-" + api + "-secret-value";
+    }
+
+    private ApiKeyConfig key(String name, String tenantId, boolean enabled, java.time.Instant expiresAt, String plan) throws Exception {
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(keyValue(name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ApiKeyConfig("k-" + name + "-" + api, tenantId, 9, java.util.HexFormat.of().formatHex(hash), enabled, expiresAt, List.of(plan));
     }
 
     @AfterAll
@@ -217,6 +241,26 @@ class GatewayRequestPathTest {
                 .body("headers.content-type", startsWith("text/plain"))
                 .body("headers", not(hasKey("x-unmapped")))
                 .body("headers", not(hasKey("x-in")));
+    }
+
+    @Test
+    void a_route_that_requires_a_key_admits_a_valid_one_and_refuses_the_rest_with_distinct_types() throws Exception {
+        awaitKeyServed();
+        gateway().header("x-api-key", keyValue("good")).get("/prod/keyed").then().statusCode(200).body(equalTo("key accepted"));
+        gateway().get("/prod/keyed").then().statusCode(403).body("type", equalTo("API_KEY_MISSING"));
+        gateway().header("x-api-key", "no-such-key").get("/prod/keyed").then().statusCode(403).body("type", equalTo("API_KEY_INVALID"));
+        gateway().header("x-api-key", keyValue("disabled")).get("/prod/keyed").then().statusCode(403).body("type", equalTo("API_KEY_DISABLED"));
+        gateway().header("x-api-key", keyValue("expired")).get("/prod/keyed").then().statusCode(403).body("type", equalTo("API_KEY_EXPIRED"));
+        gateway().header("x-api-key", keyValue("devonly")).get("/prod/keyed").then().statusCode(403).body("type", equalTo("API_KEY_NOT_ALLOWED"));
+        gateway().header("x-api-key", keyValue("foreign")).get("/prod/keyed").then().statusCode(403).body("type", equalTo("API_KEY_INVALID"));
+        gateway().get("/prod/hello").then().statusCode(200); // routes without the requirement need no key
+    }
+
+    private void awaitKeyServed() throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (gateway().header("x-api-key", keyValue("good")).get("/prod/keyed").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     @Test

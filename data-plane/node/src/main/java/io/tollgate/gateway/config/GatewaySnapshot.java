@@ -17,6 +17,7 @@ import java.util.Map;
  * @param stages      API id → stage name → stage
  * @param domains      host name → base path mappings, longest base path first
  * @param certificates host name → the custom domain's TLS certificate and key (opened once here)
+ * @param apiKeys      SHA-256 (hex) of a key value → the key, its plans and the stages they cover
  */
 public record GatewaySnapshot(
         long version,
@@ -26,7 +27,8 @@ public record GatewaySnapshot(
         Map<String, TenantConfig> tenants,
         Map<String, Map<String, CompiledStage>> stages,
         Map<String, DomainRoutes> domains,
-        Map<String, TlsIdentity> certificates) {
+        Map<String, TlsIdentity> certificates,
+        Map<String, ApiKeyEntry> apiKeys) {
 
     public enum Source { DISK, KAFKA }
 

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.config;
 
+import io.tollgate.contract.v1.ApiKeyConfig;
 import io.tollgate.contract.v1.ConfigRecord;
 import io.tollgate.contract.v1.DeploymentConfig;
 import io.tollgate.contract.v1.DomainConfig;
@@ -7,6 +8,7 @@ import io.tollgate.contract.v1.RouteConfig;
 import io.tollgate.contract.v1.Sealing;
 import io.tollgate.contract.v1.StageConfig;
 import io.tollgate.contract.v1.TenantConfig;
+import io.tollgate.contract.v1.UsagePlanConfig;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.policy.PolicyCompiler;
 import io.tollgate.gateway.routing.RouteTable;
@@ -55,6 +57,8 @@ public final class SnapshotCompiler {
         Map<String, CompiledDeployment> deployments = new HashMap<>();
         List<StageConfig> stageConfigs = new ArrayList<>();
         List<DomainConfig> domainConfigs = new ArrayList<>();
+        List<ApiKeyConfig> keyConfigs = new ArrayList<>();
+        Map<String, UsagePlanConfig> plans = new HashMap<>();
         for (ConfigRecord record : records.values()) {
             switch (record) {
                 case TenantConfig tenant -> tenants.put(tenant.id(), tenant);
@@ -67,9 +71,8 @@ public final class SnapshotCompiler {
                 }
                 case StageConfig stage -> stageConfigs.add(stage);
                 case DomainConfig domain -> domainConfigs.add(domain);
-                default -> {
-                    // API keys and usage plans are compiled by the policies that use them
-                }
+                case ApiKeyConfig key -> keyConfigs.add(key);
+                case UsagePlanConfig plan -> plans.put(plan.id(), plan);
             }
         }
         Map<String, Map<String, CompiledStage>> stages = new HashMap<>();
@@ -107,7 +110,29 @@ public final class SnapshotCompiler {
         }
         stages.replaceAll((api, byName) -> Map.copyOf(byName));
         return new GatewaySnapshot(version, publishedAt, Instant.now(), source, Map.copyOf(tenants), Map.copyOf(stages),
-                Map.copyOf(domains), Map.copyOf(certificates));
+                Map.copyOf(domains), Map.copyOf(certificates), apiKeys(keyConfigs, plans, problems));
+    }
+
+    private static Map<String, ApiKeyEntry> apiKeys(List<ApiKeyConfig> keys, Map<String, UsagePlanConfig> plans,
+            BiConsumer<String, String> problems) {
+        Map<String, ApiKeyEntry> byHash = new HashMap<>();
+        for (ApiKeyConfig key : keys) {
+            List<UsagePlanConfig> keyPlans = new ArrayList<>();
+            java.util.Set<String> stages = new java.util.HashSet<>();
+            for (String planId : key.usagePlanIds()) {
+                UsagePlanConfig plan = plans.get(planId);
+                if (plan == null || !plan.tenantId().equals(key.tenantId())) {
+                    problems.accept(key.key(), "usage plan " + planId + " is unknown; the key works without it");
+                    continue;
+                }
+                keyPlans.add(plan);
+                plan.stages().forEach(s -> stages.add(ApiKeyEntry.stageKey(s.apiId(), s.stage())));
+            }
+            if (byHash.putIfAbsent(key.sha256(), new ApiKeyEntry(key, List.copyOf(keyPlans), java.util.Set.copyOf(stages))) != null) {
+                problems.accept(key.key(), "another key has the same value; this one is ignored");
+            }
+        }
+        return Map.copyOf(byHash);
     }
 
     private TlsIdentity open(DomainConfig domain) {

@@ -1,8 +1,11 @@
 package io.tollgate.gateway.pipeline;
 
 import io.tollgate.contract.v1.GatewayResponseConfig;
+import io.tollgate.contract.v1.RouteConfig;
+import io.tollgate.gateway.config.ApiKeyEntry;
 import io.tollgate.gateway.config.CompiledDeployment;
 import io.tollgate.gateway.config.CompiledStage;
+import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.vertx.core.Vertx;
@@ -11,7 +14,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
 
 /**
- * One request on its way through the gateway: what was resolved for it and the means to answer.
+ * One request on its way through the gateway: the configuration version it is served from, what
+ * was resolved and matched for it, what policies learned about it, and the means to answer.
  * Lives on one event loop; never shared between requests.
  */
 public final class Exchange {
@@ -20,27 +24,36 @@ public final class Exchange {
     private final HttpServerRequest request;
     private final String requestId;
     private final long startNanos;
+    private final GatewaySnapshot snapshot;
     private final CompiledStage stage;
     private final CompiledDeployment deployment;
     private final Map<String, String> stageVariables;
     private final String routePath;
-    private final String routeTemplate;
-    private final Map<String, String> pathParameters;
+    private RouteConfig route;
+    private String routeTemplate;
+    private Map<String, String> pathParameters = Map.of();
+    private ApiKeyEntry apiKey;
     private long integrationNanos = -1;
 
-    public Exchange(Vertx vertx, HttpServerRequest request, String requestId, long startNanos, CompiledStage stage,
-            CompiledDeployment deployment, Map<String, String> stageVariables, String routePath, String routeTemplate,
-            Map<String, String> pathParameters) {
+    public Exchange(Vertx vertx, HttpServerRequest request, String requestId, long startNanos, GatewaySnapshot snapshot,
+            CompiledStage stage, CompiledDeployment deployment, Map<String, String> stageVariables, String routePath) {
         this.vertx = vertx;
         this.request = request;
         this.requestId = requestId;
         this.startNanos = startNanos;
+        this.snapshot = snapshot;
         this.stage = stage;
         this.deployment = deployment;
         this.stageVariables = stageVariables;
         this.routePath = routePath;
-        this.routeTemplate = routeTemplate;
+    }
+
+    /** Records the route that matched and the path parameters it bound. */
+    public Exchange matched(RouteConfig route, String template, Map<String, String> pathParameters) {
+        this.route = route;
+        this.routeTemplate = template;
         this.pathParameters = pathParameters;
+        return this;
     }
 
     public Vertx vertx() {
@@ -63,6 +76,10 @@ public final class Exchange {
         return startNanos;
     }
 
+    public GatewaySnapshot snapshot() {
+        return snapshot;
+    }
+
     public CompiledStage stage() {
         return stage;
     }
@@ -79,6 +96,11 @@ public final class Exchange {
         return routePath;
     }
 
+    /** The matched route; null before a route matched. */
+    public RouteConfig route() {
+        return route;
+    }
+
     /** The matched route's path template, e.g. {@code /pets/{id}}; null before a route matched. */
     public String routeTemplate() {
         return routeTemplate;
@@ -86,6 +108,15 @@ public final class Exchange {
 
     public Map<String, String> pathParameters() {
         return pathParameters;
+    }
+
+    /** The caller's API key, once the API key policy identified it; null otherwise. */
+    public ApiKeyEntry apiKey() {
+        return apiKey;
+    }
+
+    public void identifiedKey(ApiKeyEntry key) {
+        this.apiKey = key;
     }
 
     /** Set by the integration once it has its answer (response headers): its share of the latency. */

@@ -69,10 +69,11 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         String method = CorsPolicy.isPreflight(request) && deployment.config().cors() != null
                 ? request.getHeader("access-control-request-method").toUpperCase(java.util.Locale.ROOT) : request.method().name();
         RouteTable.Lookup<CompiledRoute> lookup = deployment.routes().lookup(method, resolved.routePath());
+        Exchange exchange = new Exchange(context.vertx(), request, requestId, start, snapshot, stage, deployment,
+                stageVariables(stageConfig, canary), resolved.routePath());
         switch (lookup) {
             case RouteTable.Match<CompiledRoute> match -> {
-                Exchange exchange = new Exchange(context.vertx(), request, requestId, start, stage, deployment,
-                        stageVariables(stage.config(), canary), resolved.routePath(), match.template(), match.pathParameters());
+                exchange.matched(match.route().config(), match.template(), match.pathParameters());
                 String integrationType = match.route().config().integration().getClass().getSimpleName();
                 request.response().endHandler(ended -> {
                     metrics.request(stageConfig.id(), stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
@@ -90,14 +91,11 @@ public final class GatewayHandler implements Handler<RoutingContext> {
             }
             case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> {
                 countOnEnd(request, stageConfig, start);
-                new Exchange(context.vertx(), request, requestId,
-                    start, stage, deployment, Map.of(), resolved.routePath(), null, Map.of())
-                    .fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
+                exchange.fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
             }
             case RouteTable.NotFound<CompiledRoute> notFound -> {
                 countOnEnd(request, stageConfig, start);
-                new Exchange(context.vertx(), request, requestId, start, stage, deployment, Map.of(), resolved.routePath(),
-                        null, Map.of()).fail(GatewayError.ROUTE_NOT_FOUND);
+                exchange.fail(GatewayError.ROUTE_NOT_FOUND);
             }
         }
     }

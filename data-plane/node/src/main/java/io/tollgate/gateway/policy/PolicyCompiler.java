@@ -1,12 +1,15 @@
 package io.tollgate.gateway.policy;
 
 import io.tollgate.contract.v1.DeploymentConfig;
+import io.tollgate.gateway.policy.apikey.ApiKeyPolicy;
 import io.tollgate.gateway.policy.cors.CorsPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a deployment's policy chain from its configuration and the node's own policies. */
 public final class PolicyCompiler {
+
+    private static final ApiKeyPolicy API_KEYS = new ApiKeyPolicy();
 
     private final List<Policy> nodePolicies;
 
@@ -19,6 +22,9 @@ public final class PolicyCompiler {
         List<Policy> policies = new ArrayList<>(nodePolicies);
         if (deployment.cors() != null) {
             policies.add(new CorsPolicy(deployment.cors()));
+        }
+        if (deployment.routes().stream().anyMatch(route -> route.authorization().apiKeyRequired())) {
+            policies.add(API_KEYS);
         }
         return policies.isEmpty() ? PolicyChain.EMPTY : new PolicyChain(policies);
     }
