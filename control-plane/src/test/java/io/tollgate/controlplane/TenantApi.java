@@ -68,4 +68,24 @@ public final class TenantApi {
                 .post("/v1/tenants/{t}/access-tokens", tenantId).then().statusCode(201)
                 .extract().jsonPath().getMap("", String.class, String.class);
     }
+
+    /** Creates a REST API; returns its id. */
+    public static String createApi(Signed developer, String tenantId, String name) {
+        return developer.call().body(Map.of("name", name, "kind", "REST"))
+                .post("/v1/tenants/{t}/apis", tenantId).then().statusCode(201).extract().path("id");
+    }
+
+    /** Creates a route answered by an HTTP proxy to the URL; returns its id. */
+    public static String createProxyRoute(Signed developer, String tenantId, String apiId, String method, String path,
+                                          String uri) {
+        return developer.call().body(Map.of("method", method, "path", path,
+                        "integration", Map.of("type", "HTTP_PROXY", "uri", uri)))
+                .post("/v1/tenants/{t}/apis/{a}/routes", tenantId, apiId).then().statusCode(201).extract().path("id");
+    }
+
+    /** Deploys the API as it is now; returns the deployment id. */
+    public static String deploy(Signed developer, String tenantId, String apiId) {
+        return developer.call().body(Map.of("description", "test deployment"))
+                .post("/v1/tenants/{t}/apis/{a}/deployments", tenantId, apiId).then().statusCode(201).extract().path("id");
+    }
 }

@@ -10,6 +10,8 @@ import io.tollgate.controlplane.audit.AuditLog;
 import io.tollgate.controlplane.member.Member;
 import io.tollgate.controlplane.member.MemberRepository;
 import io.tollgate.controlplane.problem.ProblemException;
+import io.tollgate.controlplane.publish.ConfigOutbox;
+import io.tollgate.controlplane.publish.TenantTranslator;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Ids;
 import io.tollgate.controlplane.web.Page;
@@ -36,7 +38,10 @@ public class TenantService {
     @Inject
     AuditLog audit;
 
-    /** Creates an organization with the signed-in person as its first owner. */
+    @Inject
+    ConfigOutbox outbox;
+
+    /** Creates an organization with the signed-in person as its first owner, and announces it ACTIVE to the gateway. */
     @WithTransaction
     public Uni<TenantView> create(Caller caller, TenantRequests.CreateTenant request) {
         if (!(caller instanceof Caller.Person person)) {
@@ -53,6 +58,7 @@ public class TenantService {
                 .call(() -> members.persist(owner))
                 .call(() -> audit.record(tenant.id, caller, "tenant.created", "tenant", tenant.id, null, tenant.auditSummary()))
                 .call(() -> audit.record(tenant.id, caller, "member.added", "member", owner.id, null, owner.auditSummary()))
+                .call(() -> outbox.append(revision -> TenantTranslator.translate(tenant.id, revision)))
                 .call(tenants::flush)
                 .map(ignored -> TenantView.of(tenant, Role.OWNER));
     }

@@ -2,6 +2,7 @@ package io.tollgate.controlplane.access;
 
 import static io.tollgate.controlplane.TenantApi.as;
 import static io.tollgate.controlplane.TenantApi.createAccessToken;
+import static io.tollgate.controlplane.TenantApi.createProxyRoute;
 import static io.tollgate.controlplane.TenantApi.createTenant;
 import static io.tollgate.controlplane.TenantApi.invite;
 import static io.tollgate.controlplane.TenantApi.join;
@@ -35,7 +36,61 @@ class CrossTenantIsolationTest {
     private record Call(String name, Function<RequestSpecification, Response> send) {
     }
 
-    private static List<Call> everyEndpoint(String b, String memberOfB, String invitationOfB, String tokenOfB) {
+    /** What tenant B holds of the API model, created by its owner. */
+    private record ApisOfB(String api, String route, String authorizer, String deployment) {
+        static ApisOfB create(Signed ownerB, String b) {
+            String api = ownerB.call().body(Map.of("name", "Secret API of B", "kind", "REST"))
+                    .post("/v1/tenants/{t}/apis", b).then().statusCode(201).extract().path("id");
+            String authorizer = ownerB.call().body(Map.of("name", "b-jwt", "type", "JWT", "issuer", "https://b.example.test",
+                            "jwksUri", "https://b.example.test/certs"))
+                    .post("/v1/tenants/{t}/apis/{a}/authorizers", b, api).then().statusCode(201).extract().path("id");
+            String route = createProxyRoute(ownerB, b, api, "GET", "/secret", "https://secret-b.example.test/x");
+            String deployment = ownerB.call().body(Map.of("stageName", "prod"))
+                    .post("/v1/tenants/{t}/apis/{a}/deployments", b, api).then().statusCode(201).extract().path("id");
+            return new ApisOfB(api, route, authorizer, deployment);
+        }
+    }
+
+    private static List<Call> apiEndpoints(String b, ApisOfB o) {
+        Map<String, Object> api = Map.of("name", "pwned", "kind", "REST");
+        Map<String, Object> route = Map.of("method", "GET", "path", "/pwned", "integration", Map.of("type", "MOCK", "statusCode", 200));
+        Map<String, Object> authorizer = Map.of("name", "pwned", "type", "JWT", "issuer", "https://evil.example.test",
+                "jwksUri", "https://evil.example.test/certs");
+        Map<String, Object> stage = Map.of("deploymentId", o.deployment());
+        return List.of(
+                new Call("list apis", r -> r.get("/v1/tenants/{t}/apis", b)),
+                new Call("get api", r -> r.get("/v1/tenants/{t}/apis/{a}", b, o.api())),
+                new Call("create api", r -> r.body(api).post("/v1/tenants/{t}/apis", b)),
+                new Call("replace api", r -> r.body(api).put("/v1/tenants/{t}/apis/{a}", b, o.api())),
+                new Call("delete api", r -> r.delete("/v1/tenants/{t}/apis/{a}", b, o.api())),
+                new Call("list routes", r -> r.get("/v1/tenants/{t}/apis/{a}/routes", b, o.api())),
+                new Call("get route", r -> r.get("/v1/tenants/{t}/apis/{a}/routes/{r}", b, o.api(), o.route())),
+                new Call("create route", r -> r.body(route).post("/v1/tenants/{t}/apis/{a}/routes", b, o.api())),
+                new Call("replace route", r -> r.body(route).put("/v1/tenants/{t}/apis/{a}/routes/{r}", b, o.api(), o.route())),
+                new Call("delete route", r -> r.delete("/v1/tenants/{t}/apis/{a}/routes/{r}", b, o.api(), o.route())),
+                new Call("list authorizers", r -> r.get("/v1/tenants/{t}/apis/{a}/authorizers", b, o.api())),
+                new Call("get authorizer", r -> r.get("/v1/tenants/{t}/apis/{a}/authorizers/{z}", b, o.api(), o.authorizer())),
+                new Call("create authorizer", r -> r.body(authorizer).post("/v1/tenants/{t}/apis/{a}/authorizers", b, o.api())),
+                new Call("replace authorizer", r -> r.body(authorizer)
+                        .put("/v1/tenants/{t}/apis/{a}/authorizers/{z}", b, o.api(), o.authorizer())),
+                new Call("delete authorizer", r -> r.delete("/v1/tenants/{t}/apis/{a}/authorizers/{z}", b, o.api(), o.authorizer())),
+                new Call("list deployments", r -> r.get("/v1/tenants/{t}/apis/{a}/deployments", b, o.api())),
+                new Call("get deployment", r -> r.get("/v1/tenants/{t}/apis/{a}/deployments/{d}", b, o.api(), o.deployment())),
+                new Call("create deployment", r -> r.body(Map.of("stageName", "prod"))
+                        .post("/v1/tenants/{t}/apis/{a}/deployments", b, o.api())),
+                new Call("list stages", r -> r.get("/v1/tenants/{t}/apis/{a}/stages", b, o.api())),
+                new Call("get stage", r -> r.get("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())),
+                new Call("put stage", r -> r.body(stage).put("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())),
+                new Call("delete stage", r -> r.delete("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())));
+    }
+
+    private static List<Call> everyEndpoint(String b, String memberOfB, String invitationOfB, String tokenOfB, ApisOfB apisOfB) {
+        List<Call> calls = new java.util.ArrayList<>(tenancyEndpoints(b, memberOfB, invitationOfB, tokenOfB));
+        calls.addAll(apiEndpoints(b, apisOfB));
+        return calls;
+    }
+
+    private static List<Call> tenancyEndpoints(String b, String memberOfB, String invitationOfB, String tokenOfB) {
         Map<String, Object> invitation = Map.of("email", "intruder@example.test", "role", "admin");
         Map<String, Object> token = Map.of("name", "stolen", "role", "admin", "expiresAt", Instant.now().plusSeconds(600).toString());
         return List.of(
@@ -64,20 +119,23 @@ class CrossTenantIsolationTest {
         String memberOfB = memberId(ownerB, b, ownerB);
         String invitationOfB = invite(ownerB, b, "b-guest@example.test", "viewer");
         String tokenOfB = createAccessToken(ownerB, b, "admin").get("id");
+        ApisOfB apisOfB = ApisOfB.create(ownerB, b);
         String missingTenantBody = ownerA.call().get("/v1/tenants/{t}", UUID.randomUUID()).then().statusCode(404)
                 .extract().asString();
 
-        for (Call call : everyEndpoint(b, memberOfB, invitationOfB, tokenOfB)) {
+        for (Call call : everyEndpoint(b, memberOfB, invitationOfB, tokenOfB, apisOfB)) {
             Response response = call.send().apply(ownerA.call());
             assertEquals(404, response.statusCode(), call.name());
             assertEquals("application/problem+json", response.contentType(), call.name());
             String body = response.asString();
             assertEquals(missingTenantBody, body, call.name() + " must look exactly like a missing tenant");
-            for (String secret : List.of("Secret Tenant B", memberOfB, invitationOfB, tokenOfB, ownerB.email())) {
+            for (String secret : List.of("Secret Tenant B", memberOfB, invitationOfB, tokenOfB, ownerB.email(),
+                    "Secret API of B", "secret-b.example.test", apisOfB.api(), apisOfB.route(), apisOfB.deployment())) {
                 assertFalse(body.contains(secret), call.name() + " leaked " + secret);
             }
         }
         assertTenantBUnchanged(ownerB, b, tokenOfB);
+        assertApisOfBUnchanged(ownerB, b, apisOfB);
     }
 
     @Test
@@ -90,13 +148,16 @@ class CrossTenantIsolationTest {
         String memberOfB = memberId(ownerB, b, ownerB);
         String invitationOfB = invite(ownerB, b, "b-guest@example.test", "viewer");
         String tokenOfB = createAccessToken(ownerB, b, "admin").get("id");
+        ApisOfB apisOfB = ApisOfB.create(ownerB, b);
 
-        for (Call call : everyEndpoint(b, memberOfB, invitationOfB, tokenOfB)) {
+        for (Call call : everyEndpoint(b, memberOfB, invitationOfB, tokenOfB, apisOfB)) {
             Response response = call.send().apply(as(tokenOfA));
             assertEquals(404, response.statusCode(), call.name());
             assertFalse(response.asString().contains("Secret Tenant B"), call.name());
+            assertFalse(response.asString().contains("Secret API of B"), call.name());
         }
         assertTenantBUnchanged(ownerB, b, tokenOfB);
+        assertApisOfBUnchanged(ownerB, b, apisOfB);
     }
 
     @Test
@@ -121,6 +182,37 @@ class CrossTenantIsolationTest {
         both.call().get("/v1/tenants/{t}/members/{m}", a, memberOfB).then().statusCode(404);
         both.call().body(Map.of("role", "viewer")).patch("/v1/tenants/{t}/members/{m}", a, memberOfB).then().statusCode(404);
         ownerB.call().get("/v1/tenants/{t}/members/{m}", b, memberOfB).then().body("role", equalTo("owner"));
+    }
+
+    @Test
+    void ids_of_another_tenants_api_through_ones_own_tenant_find_nothing() {
+        Signed ownerA = signUp("owner-a");
+        String a = createTenant(ownerA, "A");
+        Signed ownerB = signUp("owner-b");
+        String b = createTenant(ownerB, "B");
+        ApisOfB apisOfB = ApisOfB.create(ownerB, b);
+        // A's own tenant path with B's ids: every query is scoped by tenant, so nothing is found or changed.
+        for (Call call : apiEndpoints(a, apisOfB)) {
+            if (call.name().startsWith("list apis") || call.name().startsWith("create api")) {
+                continue;
+            }
+            Response response = call.send().apply(ownerA.call());
+            assertEquals(404, response.statusCode(), call.name());
+            assertFalse(response.asString().contains("Secret API of B"), call.name());
+        }
+        assertApisOfBUnchanged(ownerB, b, apisOfB);
+    }
+
+    private static void assertApisOfBUnchanged(Signed ownerB, String b, ApisOfB o) {
+        ownerB.call().get("/v1/tenants/{t}/apis", b).then().body("items.name", contains("Secret API of B"));
+        ownerB.call().get("/v1/tenants/{t}/apis/{a}", b, o.api()).then().statusCode(200).header("ETag", "\"0\"");
+        ownerB.call().get("/v1/tenants/{t}/apis/{a}/routes", b, o.api()).then().body("items.id", contains(o.route()))
+                .body("items[0].path", equalTo("/secret"));
+        ownerB.call().get("/v1/tenants/{t}/apis/{a}/authorizers", b, o.api()).then().body("items.id", contains(o.authorizer()))
+                .body("items[0].issuer", equalTo("https://b.example.test"));
+        ownerB.call().get("/v1/tenants/{t}/apis/{a}/deployments", b, o.api()).then().body("items.id", contains(o.deployment()));
+        ownerB.call().get("/v1/tenants/{t}/apis/{a}/stages", b, o.api()).then().body("items.name", contains("prod"))
+                .body("items[0].deploymentId", equalTo(o.deployment()));
     }
 
     private static void assertTenantBUnchanged(Signed ownerB, String b, String tokenOfB) {

@@ -1,0 +1,30 @@
+package io.tollgate.controlplane.authorizer;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "An authorizer of an API")
+public record AuthorizerView(
+        @Schema(description = "Authorizer id, referenced by routes' authorization.authorizerId") UUID id,
+        @Schema(description = "Name") String name,
+        @Schema(description = "JWT or REQUEST") String type,
+        @Schema(description = "JWT: issuer") String issuer,
+        @Schema(description = "JWT: audiences") List<String> audiences,
+        @Schema(description = "JWT: JWKS URL") String jwksUri,
+        @Schema(description = "REQUEST: endpoint URL") String uri,
+        @Schema(description = "REQUEST: identity sources") List<String> identitySources,
+        @Schema(description = "REQUEST: result cache TTL in seconds") Integer resultTtlSeconds,
+        @Schema(description = "When it was created") Instant createdAt,
+        @JsonIgnore @Schema(hidden = true) long version) {
+
+    static AuthorizerView of(Authorizer authorizer) {
+        AuthorizerSpec s = authorizer.spec();
+        return new AuthorizerView(authorizer.id, s.name(), s.type(), s.issuer(), s.audiences(), s.jwksUri(), s.uri(),
+                s.identitySources(), s.resultTtlSeconds(), authorizer.createdAt, authorizer.version);
+    }
+}

@@ -1,0 +1,89 @@
+package io.tollgate.controlplane.stage;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tollgate.controlplane.access.CurrentAccess;
+import io.tollgate.controlplane.access.Permission;
+import io.tollgate.controlplane.access.RequiresPermission;
+import io.tollgate.controlplane.publish.OutboxRelay;
+import io.tollgate.controlplane.web.ETags;
+import io.tollgate.controlplane.web.Page;
+import io.tollgate.controlplane.web.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/tenants/{tenantId}/apis/{apiId}/stages")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Stages")
+public class StageResource {
+
+    @Inject
+    StageService service;
+
+    @Inject
+    CurrentAccess access;
+
+    @Inject
+    OutboxRelay relay;
+
+    @GET
+    @RequiresPermission(Permission.APIS_READ)
+    @Operation(summary = "List stages", description = "The API's stages. Cursor-paginated.")
+    public Uni<Page<StageView>> list(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(access.get(), apiId, PageRequest.parse(limit, cursor));
+    }
+
+    @GET
+    @Path("/{name}")
+    @RequiresPermission(Permission.APIS_READ)
+    @Operation(summary = "Get a stage", description = "The stage with its ETag.")
+    public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
+                             @PathParam("name") String name) {
+        return service.get(access.get(), apiId, name).map(stage -> Response.ok(stage).tag(ETags.of(stage.version())).build());
+    }
+
+    @PUT
+    @Path("/{name}")
+    @RequiresPermission(Permission.APIS_WRITE)
+    @Operation(summary = "Create or replace a stage", description = "201 when created, 200 when replaced. The gateway "
+            + "serves the change within seconds. A stale If-Match answers 412.")
+    public Uni<Response> put(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
+                             @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @NotNull StageSpec body) {
+        return service.put(access.get(), apiId, name, ifMatch, body).invoke(relay::nudge).map(put -> {
+            Response.ResponseBuilder response = put.created()
+                    ? Response.created(URI.create("/v1/tenants/" + tenantId + "/apis/" + apiId + "/stages/" + name))
+                    : Response.ok();
+            return response.tag(ETags.of(put.stage().version())).entity(put.stage()).build();
+        });
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @RequiresPermission(Permission.APIS_WRITE)
+    @Operation(summary = "Delete a stage", description = "The gateway stops serving it.")
+    public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
+                                @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(access.get(), apiId, name, ifMatch).invoke(relay::nudge)
+                .map(ignored -> Response.noContent().build());
+    }
+}
