@@ -21,7 +21,7 @@ public final class RouteRules {
     public static final List<String> LOAD_BALANCING = List.of("WEIGHTED_ROUND_ROBIN", "LEAST_OUTSTANDING_REQUESTS");
     public static final int MIN_TIMEOUT_MILLIS = 50;
     public static final int MAX_TIMEOUT_MILLIS = 29_000;
-    private static final Pattern URI_PARAMETER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
+    private static final Pattern URI_PARAMETER = Pattern.compile("\\{([A-Za-z0-9_.-]+)\\+?}");
     private static final Pattern STAGE_VARIABLE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
     private static final Pattern ANY_NAME = Pattern.compile("[^\\s]{1,256}");

@@ -45,6 +45,14 @@ class RouteRulesTest {
     }
 
     @Test
+    void an_http_proxy_uri_may_pass_on_a_greedy_path_parameter() {
+        RouteRules.check(new RouteSpec("GET", "/files/{path+}", null,
+                RouteSpec.Integration.httpProxy("http://127.0.0.1:9000/{path+}"), null), API);
+        assertEquals(List.of("integration.uri"), fieldsOf(new RouteSpec("GET", "/files/{path+}", null,
+                RouteSpec.Integration.httpProxy("http://127.0.0.1:9000/{other+}"), null)));
+    }
+
+    @Test
     void fields_of_another_integration_kind_are_rejected() {
         RouteSpec.Integration mockWithUri = new RouteSpec.Integration("MOCK", "http://x", null, null, null, 1000, null, null, null,
                 null, 200, null, null, null);
