@@ -165,7 +165,8 @@ free_port() {
 }
 UPSTREAM_PORT=$(free_port)
 NGINX_PORT=$(free_port)
-TOLLGATE_PORT=$(free_port)
+TOLLGATE_PORT=$(free_port)          # the node's main port (health, metrics)
+TOLLGATE_TRAFFIC_PORT=$(free_port)  # its dedicated listener for tenants' traffic
 
 wait_for() { # wait_for <seconds> <description> <command...>: polls until the command succeeds
   local seconds=$1 what=$2 i
@@ -292,6 +293,7 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
 "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS_EXTRA \
   -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.http.port="$TOLLGATE_PORT" \
+  -Dtollgate.gateway.http.dedicated-port="$TOLLGATE_TRAFFIC_PORT" \
   -Dquarkus.vertx.event-loops-pool-size="$WORKERS" \
   -Dquarkus.http.io-threads="$WORKERS" \
   -Dkafka.bootstrap.servers=127.0.0.1:1 \
@@ -314,7 +316,7 @@ wait_for 90 "Tollgate (/q/health/ready)" tollgate_ready
 READY=$(curl -s --max-time 2 "http://127.0.0.1:$TOLLGATE_PORT/q/health/ready" | tr -d '\n ')
 [[ $READY == *'"source":"DISK"'* ]] || die "Tollgate is ready but not from the saved configuration: $READY"
 log "Tollgate ready from the saved configuration: $READY"
-BODY=$(curl -s --max-time 2 -w ' %{http_code}' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_PORT/$STAGE$REQUEST_PATH" || true)
+BODY=$(curl -s --max-time 2 -w ' %{http_code}' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE$REQUEST_PATH" || true)
 [ "$BODY" = "ok 200" ] || die "a request through Tollgate answered '$BODY', expected 'ok 200' (see $WORK/tollgate.log)"
 BODY=$(curl -s --max-time 2 -w ' %{http_code}' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" || true)
 [ "$BODY" = "ok 200" ] || die "a request through nginx answered '$BODY', expected 'ok 200'"
@@ -325,7 +327,7 @@ target_args() { # the wrk arguments of a target, one per line (wrk wants "Name: 
   case $1 in
     direct) printf '%s\n' "http://127.0.0.1:$UPSTREAM_PORT$REQUEST_PATH" ;;
     nginx) printf '%s\n' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" ;;
-    tollgate) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_PORT/$STAGE$REQUEST_PATH" ;;
+    tollgate) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE$REQUEST_PATH" ;;
   esac
 }
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s

@@ -13,7 +13,10 @@ import io.tollgate.gateway.integration.ActiveHealthChecks;
 import io.tollgate.gateway.integration.CircuitBreakers;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
+import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.pipeline.GatewayHandler;
+import io.tollgate.gateway.pipeline.RequestIds;
 import io.tollgate.gateway.policy.PolicyCompiler;
 import io.tollgate.gateway.policy.limits.RequestLimitsPolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
@@ -98,12 +101,17 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.https.key-file")
     Optional<Path> defaultKeyFile;
 
+    @ConfigProperty(name = "tollgate.gateway.http.dedicated-port")
+    Optional<Integer> dedicatedHttpPort;
+
     @ConfigProperty(name = "tollgate.config.seal-key")
     Optional<String> sealKey;
 
     private ConfigMaterializer materializer;
     private Router router;
-    private final List<HttpServer> httpsServers = new ArrayList<>();
+    private GatewayHandler handler;
+    private volatile int actualDedicatedPort = -1;
+    private final List<HttpServer> ownServers = new ArrayList<>();
     private volatile int actualHttpsPort = -1;
 
     @Produces
@@ -126,8 +134,8 @@ public class GatewayNode {
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
                         new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength))),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
-        router.route().order(Integer.MIN_VALUE + 1)
-                .handler(new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics)));
+        handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics));
+        router.route().order(Integer.MIN_VALUE + 1).handler(handler);
     }
 
     void start(@Observes StartupEvent event, MeterRegistry metrics, Vertx vertx) throws Exception {
@@ -139,6 +147,32 @@ public class GatewayNode {
         if (httpsEnabled) {
             startHttps(vertx);
         }
+        if (dedicatedHttpPort.isPresent()) {
+            startDedicatedHttp(vertx, dedicatedHttpPort.get());
+        }
+    }
+
+    /**
+     * A plain HTTP listener for tenants' traffic only, straight from Vert.x to the gateway handler
+     * (no Quarkus router or request wrappers in between); the node's own endpoints stay on the main port.
+     */
+    private void startDedicatedHttp(Vertx vertx, int configuredPort) throws Exception {
+        HttpServerOptions options = new HttpServerOptions().setHost(httpHost).setTcpNoDelay(true)
+                .setMaxInitialLineLength(16384).setMaxHeaderSize(65536);
+        int port = configuredPort == 0 ? -1 : configuredPort;
+        for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
+            HttpServer server = vertx.createHttpServer(options)
+                    .requestHandler(request -> handler.handle(vertx, request, () -> GatewayResponder.send(request.response(),
+                            GatewayError.UNKNOWN_HOST, RequestIds.newRequestId(), Map.of(), Map.of())))
+                    .listen(port).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            ownServers.add(server);
+            actualDedicatedPort = server.actualPort();
+        }
+    }
+
+    /** The dedicated HTTP port for tenants' traffic, -1 when there is none. */
+    public int dedicatedHttpPort() {
+        return actualDedicatedPort;
     }
 
     /**
@@ -159,7 +193,7 @@ public class GatewayNode {
         for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
             HttpServer server = vertx.createHttpServer(options).requestHandler(router)
                     .listen(port).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            httpsServers.add(server);
+            ownServers.add(server);
             actualHttpsPort = server.actualPort();
         }
     }
@@ -170,7 +204,7 @@ public class GatewayNode {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        httpsServers.forEach(HttpServer::close);
+        ownServers.forEach(HttpServer::close);
         if (materializer != null) {
             materializer.close();
         }

@@ -48,6 +48,9 @@ class GatewayRequestPathTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    GatewayNode node;
+
     private final String tenant = "t-" + UUID.randomUUID();
     private final String api = "a" + UUID.randomUUID().toString().substring(0, 8);
     private final String customizedApi = "c" + UUID.randomUUID().toString().substring(0, 8);
@@ -141,6 +144,14 @@ class GatewayRequestPathTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the gateway did not serve " + path + " within 30 s");
+    }
+
+    @Test
+    void the_dedicated_traffic_listener_serves_tenants_apis_but_not_the_nodes_own_endpoints() {
+        given().baseUri("http://127.0.0.1:" + node.dedicatedHttpPort()).header("Host", api + ".gateway.localhost")
+                .get("/prod/hello").then().statusCode(200).body(equalTo("hello from mock"));
+        given().baseUri("http://127.0.0.1:" + node.dedicatedHttpPort()).get("/q/health/ready")
+                .then().statusCode(404).body("type", equalTo("UNKNOWN_HOST"));
     }
 
     @Test

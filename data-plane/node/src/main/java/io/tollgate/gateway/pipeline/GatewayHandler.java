@@ -13,6 +13,7 @@ import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.routing.RouteTable;
 import io.tollgate.contract.v1.StageConfig;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -39,15 +40,24 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         this.metrics = metrics;
     }
 
+    /** On the Quarkus router (the node's main port): what is not for a tenant's API goes on to Quarkus. */
     @Override
     public void handle(RoutingContext context) {
+        handle(context.vertx(), context.request(), context::next);
+    }
+
+    /**
+     * The request path itself, usable by any HTTP server of the node.
+     *
+     * @param notAnEndpoint what to do with a request for the node's own {@code /q/…} endpoints
+     */
+    public void handle(Vertx vertx, HttpServerRequest request, Runnable notAnEndpoint) {
         long start = System.nanoTime();
-        HttpServerRequest request = context.request();
         GatewaySnapshot snapshot = config.current();
         EndpointResolver.Resolution resolution = snapshot == null ? null : resolver.resolve(snapshot, request.host(), request.path());
         if (resolution == null || resolution instanceof EndpointResolver.NotAnEndpoint) {
             if (request.path().startsWith("/q/")) {
-                context.next(); // the node's health and metrics endpoints
+                notAnEndpoint.run(); // the node's health and metrics endpoints
                 return;
             }
             failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST, start);
@@ -69,7 +79,7 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         String method = CorsPolicy.isPreflight(request) && deployment.config().cors() != null
                 ? request.getHeader("access-control-request-method").toUpperCase(java.util.Locale.ROOT) : request.method().name();
         RouteTable.Lookup<CompiledRoute> lookup = deployment.routes().lookup(method, resolved.routePath());
-        Exchange exchange = new Exchange(context.vertx(), request, requestId, start, snapshot, stage, deployment,
+        Exchange exchange = new Exchange(vertx, request, requestId, start, snapshot, stage, deployment,
                 stageVariables(stageConfig, canary), resolved.routePath());
         switch (lookup) {
             case RouteTable.Match<CompiledRoute> match -> {
