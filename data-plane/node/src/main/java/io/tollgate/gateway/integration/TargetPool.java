@@ -40,7 +40,6 @@ final class TargetPool {
 
     private final List<Target> targets;
     private final IntegrationConfig.LoadBalancing policy;
-    private final int totalWeight;
 
     TargetPool(List<IntegrationConfig.Target> configured, IntegrationConfig.LoadBalancing policy) {
         this(configured, policy, url -> null);
@@ -51,7 +50,6 @@ final class TargetPool {
             java.util.function.Function<String, ActiveHealthChecks.Probe> probes) {
         this.targets = configured.stream().map(t -> new Target(t.url(), t.weight(), probes.apply(t.url()))).toList();
         this.policy = policy;
-        this.totalWeight = targets.stream().mapToInt(t -> t.weight).sum();
     }
 
     /** The next target; when all are ejected, the one whose ejection ends first (never none). */
@@ -114,11 +112,4 @@ final class TargetPool {
         }
     }
 
-    int size() {
-        return targets.size();
-    }
-
-    int totalWeight() {
-        return totalWeight;
-    }
 }

@@ -15,6 +15,10 @@ public interface Policy {
     /** Going on: the one shared, already completed answer (no allocation per request). */
     Future<Rejection> CONTINUE = Future.succeededFuture();
 
+    /** A policy that answered the request itself completes with this: the chain stops, quietly. */
+    Rejection ANSWERED_REJECTION = new Rejection(null, Map.of());
+    Future<Rejection> ANSWERED = Future.succeededFuture(ANSWERED_REJECTION);
+
     /** Why a request stops, with headers for the error response (e.g. Retry-After). */
     record Rejection(GatewayError error, Map<String, String> headers) {
 
@@ -40,8 +44,4 @@ public interface Policy {
     /** Just before the response headers are written, whoever answered (integration or gateway). */
     default void onResponseHeaders(Exchange exchange) {
     }
-
-    /** A policy that answered the request itself completes with this: the chain stops, quietly. */
-    Rejection ANSWERED_REJECTION = new Rejection(null, Map.of());
-    Future<Rejection> ANSWERED = Future.succeededFuture(ANSWERED_REJECTION);
 }

@@ -11,10 +11,6 @@ public final class PathTemplate {
     private PathTemplate() {
     }
 
-    public static List<String> segments(String template) {
-        return requestSegments(template);
-    }
-
     /** Segments of a path; a trailing slash and empty segments ({@code //}) are ignored. */
     public static List<String> requestSegments(String path) {
         List<String> segments = new ArrayList<>();

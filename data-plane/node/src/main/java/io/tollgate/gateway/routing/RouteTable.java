@@ -56,7 +56,7 @@ public final class RouteTable<R> {
      * with other parameter names) is a conflict.
      */
     public void add(String method, String template, R route) {
-        List<String> segments = PathTemplate.segments(template);
+        List<String> segments = PathTemplate.requestSegments(template);
         List<String> names = new ArrayList<>();
         Node<R> node = root;
         for (int i = 0; i < segments.size(); i++) {
