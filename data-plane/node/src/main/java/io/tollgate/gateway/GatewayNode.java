@@ -83,6 +83,9 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.upstream-pool-size")
     int upstreamPoolSize;
 
+    @ConfigProperty(name = "tollgate.gateway.upstream-queue-size")
+    int upstreamQueueSize;
+
     @ConfigProperty(name = "tollgate.gateway.circuit-breaker.failures")
     int breakerFailures;
 
@@ -127,7 +130,9 @@ public class GatewayNode {
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setConnectTimeout(5_000)
-                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstreamPoolSize));
+                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstreamPoolSize)
+                        // bounded: beyond this many requests waiting for a connection, fail fast (502) rather than queue
+                        .setMaxWaitQueueSize(upstreamQueueSize));
         materializer = new ConfigMaterializer(Map.of("bootstrap.servers", bootstrapServers), configTopic,
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
