@@ -88,4 +88,19 @@ public final class TenantApi {
         return developer.call().body(Map.of("description", "test deployment"))
                 .post("/v1/tenants/{t}/apis/{a}/deployments", tenantId, apiId).then().statusCode(201).extract().path("id");
     }
+
+    /** Creates a usage plan covering the API's stage, with a throttle and a daily quota; returns its id. */
+    public static String createUsagePlan(Signed developer, String tenantId, String name, String apiId, String stage) {
+        return developer.call().body(Map.of("name", name, "throttle", Map.of("rateLimit", 10, "burstLimit", 20),
+                        "quota", Map.of("limit", 1000, "period", "DAY"),
+                        "stages", java.util.List.of(Map.of("apiId", apiId, "stage", stage))))
+                .post("/v1/tenants/{t}/usage-plans", tenantId).then().statusCode(201).extract().path("id");
+    }
+
+    /** Creates an API key with a generated value linked to the plans; returns {id, value, prefix, …}. */
+    public static Map<String, Object> createApiKey(Signed developer, String tenantId, String name, String... planIds) {
+        return developer.call().body(Map.of("name", name, "usagePlanIds", java.util.List.of(planIds)))
+                .post("/v1/tenants/{t}/api-keys", tenantId).then().statusCode(201)
+                .extract().jsonPath().getMap("");
+    }
 }

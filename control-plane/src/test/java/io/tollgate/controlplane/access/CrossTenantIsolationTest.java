@@ -2,6 +2,7 @@ package io.tollgate.controlplane.access;
 
 import static io.tollgate.controlplane.TenantApi.as;
 import static io.tollgate.controlplane.TenantApi.createAccessToken;
+import static io.tollgate.controlplane.TenantApi.createApiKey;
 import static io.tollgate.controlplane.TenantApi.createProxyRoute;
 import static io.tollgate.controlplane.TenantApi.createTenant;
 import static io.tollgate.controlplane.TenantApi.invite;
@@ -22,6 +23,7 @@ import io.tollgate.controlplane.TenantApi.Signed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ class CrossTenantIsolationTest {
     }
 
     /** What tenant B holds of the API model, created by its owner. */
-    private record ApisOfB(String api, String route, String authorizer, String deployment) {
+    private record ApisOfB(String api, String route, String authorizer, String deployment, String plan, String key,
+                           String keyValue) {
         static ApisOfB create(Signed ownerB, String b) {
             String api = ownerB.call().body(Map.of("name", "Secret API of B", "kind", "REST"))
                     .post("/v1/tenants/{t}/apis", b).then().statusCode(201).extract().path("id");
@@ -47,7 +50,11 @@ class CrossTenantIsolationTest {
             String route = createProxyRoute(ownerB, b, api, "GET", "/secret", "https://secret-b.example.test/x");
             String deployment = ownerB.call().body(Map.of("stageName", "prod"))
                     .post("/v1/tenants/{t}/apis/{a}/deployments", b, api).then().statusCode(201).extract().path("id");
-            return new ApisOfB(api, route, authorizer, deployment);
+            String plan = ownerB.call().body(Map.of("name", "Secret plan of B", "stages", List.of(Map.of("apiId", api,
+                            "stage", "prod"))))
+                    .post("/v1/tenants/{t}/usage-plans", b).then().statusCode(201).extract().path("id");
+            Map<String, Object> key = createApiKey(ownerB, b, "Secret key of B", plan);
+            return new ApisOfB(api, route, authorizer, deployment, plan, (String) key.get("id"), (String) key.get("value"));
         }
     }
 
@@ -57,6 +64,8 @@ class CrossTenantIsolationTest {
         Map<String, Object> authorizer = Map.of("name", "pwned", "type", "JWT", "issuer", "https://evil.example.test",
                 "jwksUri", "https://evil.example.test/certs");
         Map<String, Object> stage = Map.of("deploymentId", o.deployment());
+        Map<String, Object> plan = Map.of("name", "pwned");
+        Map<String, Object> key = Map.of("name", "pwned", "enabled", false);
         return List.of(
                 new Call("list apis", r -> r.get("/v1/tenants/{t}/apis", b)),
                 new Call("get api", r -> r.get("/v1/tenants/{t}/apis/{a}", b, o.api())),
@@ -81,7 +90,18 @@ class CrossTenantIsolationTest {
                 new Call("list stages", r -> r.get("/v1/tenants/{t}/apis/{a}/stages", b, o.api())),
                 new Call("get stage", r -> r.get("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())),
                 new Call("put stage", r -> r.body(stage).put("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())),
-                new Call("delete stage", r -> r.delete("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())));
+                new Call("delete stage", r -> r.delete("/v1/tenants/{t}/apis/{a}/stages/prod", b, o.api())),
+                new Call("list usage plans", r -> r.get("/v1/tenants/{t}/usage-plans", b)),
+                new Call("get usage plan", r -> r.get("/v1/tenants/{t}/usage-plans/{p}", b, o.plan())),
+                new Call("create usage plan", r -> r.body(plan).post("/v1/tenants/{t}/usage-plans", b)),
+                new Call("replace usage plan", r -> r.body(plan).put("/v1/tenants/{t}/usage-plans/{p}", b, o.plan())),
+                new Call("delete usage plan", r -> r.delete("/v1/tenants/{t}/usage-plans/{p}", b, o.plan())),
+                new Call("list api keys", r -> r.get("/v1/tenants/{t}/api-keys", b)),
+                new Call("get api key", r -> r.get("/v1/tenants/{t}/api-keys/{k}", b, o.key())),
+                new Call("create api key", r -> r.body(key).post("/v1/tenants/{t}/api-keys", b)),
+                new Call("change api key", r -> r.body(Map.of("enabled", false)).patch("/v1/tenants/{t}/api-keys/{k}", b, o.key())),
+                new Call("replace api key", r -> r.body(key).put("/v1/tenants/{t}/api-keys/{k}", b, o.key())),
+                new Call("delete api key", r -> r.delete("/v1/tenants/{t}/api-keys/{k}", b, o.key())));
     }
 
     private static List<Call> everyEndpoint(String b, String memberOfB, String invitationOfB, String tokenOfB, ApisOfB apisOfB) {
@@ -130,7 +150,8 @@ class CrossTenantIsolationTest {
             String body = response.asString();
             assertEquals(missingTenantBody, body, call.name() + " must look exactly like a missing tenant");
             for (String secret : List.of("Secret Tenant B", memberOfB, invitationOfB, tokenOfB, ownerB.email(),
-                    "Secret API of B", "secret-b.example.test", apisOfB.api(), apisOfB.route(), apisOfB.deployment())) {
+                    "Secret API of B", "secret-b.example.test", apisOfB.api(), apisOfB.route(), apisOfB.deployment(),
+                    "Secret plan of B", "Secret key of B", apisOfB.plan(), apisOfB.key(), apisOfB.keyValue().substring(4))) {
                 assertFalse(body.contains(secret), call.name() + " leaked " + secret);
             }
         }
@@ -193,7 +214,9 @@ class CrossTenantIsolationTest {
         ApisOfB apisOfB = ApisOfB.create(ownerB, b);
         // A's own tenant path with B's ids: every query is scoped by tenant, so nothing is found or changed.
         for (Call call : apiEndpoints(a, apisOfB)) {
-            if (call.name().startsWith("list apis") || call.name().startsWith("create api")) {
+            // Collections of the tenant itself: A lists and creates in its own tenant, as it may.
+            if (Set.of("list apis", "create api", "list usage plans", "create usage plan", "list api keys", "create api key")
+                    .contains(call.name())) {
                 continue;
             }
             Response response = call.send().apply(ownerA.call());
@@ -213,6 +236,12 @@ class CrossTenantIsolationTest {
         ownerB.call().get("/v1/tenants/{t}/apis/{a}/deployments", b, o.api()).then().body("items.id", contains(o.deployment()));
         ownerB.call().get("/v1/tenants/{t}/apis/{a}/stages", b, o.api()).then().body("items.name", contains("prod"))
                 .body("items[0].deploymentId", equalTo(o.deployment()));
+        ownerB.call().get("/v1/tenants/{t}/usage-plans", b).then().body("items.id", contains(o.plan()))
+                .body("items[0].name", equalTo("Secret plan of B"));
+        ownerB.call().get("/v1/tenants/{t}/usage-plans/{p}", b, o.plan()).then().statusCode(200).header("ETag", "\"0\"");
+        ownerB.call().get("/v1/tenants/{t}/api-keys", b).then().body("items.id", contains(o.key()))
+                .body("items[0].enabled", equalTo(true)).body("items[0].usagePlanIds", contains(o.plan()));
+        ownerB.call().get("/v1/tenants/{t}/api-keys/{k}", b, o.key()).then().statusCode(200).header("ETag", "\"0\"");
     }
 
     private static void assertTenantBUnchanged(Signed ownerB, String b, String tokenOfB) {

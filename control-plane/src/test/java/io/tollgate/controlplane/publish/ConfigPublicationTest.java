@@ -1,6 +1,7 @@
 package io.tollgate.controlplane.publish;
 
 import static io.tollgate.controlplane.TenantApi.createApi;
+import static io.tollgate.controlplane.TenantApi.createApiKey;
 import static io.tollgate.controlplane.TenantApi.createProxyRoute;
 import static io.tollgate.controlplane.TenantApi.createTenant;
 import static io.tollgate.controlplane.TenantApi.signUp;
@@ -12,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.contract.v1.ApiKeyConfig;
 import io.tollgate.contract.v1.ConfigCodec;
 import io.tollgate.contract.v1.ConfigRecord;
 import io.tollgate.contract.v1.DeploymentConfig;
 import io.tollgate.contract.v1.IntegrationConfig;
 import io.tollgate.contract.v1.StageConfig;
 import io.tollgate.contract.v1.TenantConfig;
+import io.tollgate.contract.v1.UsagePlanConfig;
 import io.tollgate.controlplane.TenantApi.Signed;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -153,6 +156,64 @@ class ConfigPublicationTest {
                 messages.stream().map(Message::key).toList());
         assertNull(messages.get(2).value());
         assertNull(messages.get(3).value());
+    }
+
+    @Test
+    void usage_plans_and_api_keys_are_published_with_the_hash_of_the_key_value_and_tombstoned_on_delete() throws Exception {
+        Signed owner = signUp("owner");
+        String tenant = createTenant(owner, "Keys published");
+        String api = createApi(owner, tenant, "Pets");
+        String plan = owner.call().body(Map.of("name", "Gold", "throttle", Map.of("rateLimit", 10, "burstLimit", 20),
+                        "quota", Map.of("limit", 1000, "period", "WEEK"),
+                        "stages", List.of(Map.of("apiId", api, "stage", "prod"))))
+                .post("/v1/tenants/{t}/usage-plans", tenant).then().statusCode(201).extract().path("id");
+        String importedValue = "imported-key-value-" + java.util.UUID.randomUUID();
+        String imported = owner.call().body(Map.of("name", "legacy", "value", importedValue, "usagePlanIds", List.of(plan)))
+                .post("/v1/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        Map<String, Object> generated = createApiKey(owner, tenant, "new", plan);
+        String generatedId = (String) generated.get("id");
+        owner.call().body(Map.of("enabled", false)).patch("/v1/tenants/{t}/api-keys/{k}", tenant, generatedId).then()
+                .statusCode(200);
+        owner.call().delete("/v1/tenants/{t}/api-keys/{k}", tenant, generatedId).then().statusCode(204);
+        owner.call().delete("/v1/tenants/{t}/api-keys/{k}", tenant, imported).then().statusCode(204);
+        owner.call().delete("/v1/tenants/{t}/usage-plans/{p}", tenant, plan).then().statusCode(204);
+
+        String planKey = "usage-plan:" + plan;
+        String importedKey = "api-key:" + imported;
+        String generatedKey = "api-key:" + generatedId;
+        List<String> expectedKeys = List.of(planKey, importedKey, generatedKey, generatedKey, generatedKey, importedKey, planKey);
+        Set<String> ours = Set.of(planKey, importedKey, generatedKey);
+        List<Message> messages = consumeUntil(m -> ours.contains(m.key()), expectedKeys.size());
+        assertEquals(expectedKeys, messages.stream().map(Message::key).toList());
+
+        UsagePlanConfig planConfig = assertInstanceOf(UsagePlanConfig.class, messages.get(0).record());
+        assertEquals(tenant, planConfig.tenantId());
+        assertEquals(new UsagePlanConfig.QuotaConfig(1000, UsagePlanConfig.QuotaPeriod.WEEK), planConfig.quota());
+        assertEquals(new StageConfig.ThrottleConfig(10, 20), planConfig.throttle());
+        assertEquals(List.of(new UsagePlanConfig.PlanStage(api, "prod", null)), planConfig.stages());
+
+        ApiKeyConfig importedConfig = assertInstanceOf(ApiKeyConfig.class, messages.get(1).record());
+        assertEquals(sha256Hex(importedValue), importedConfig.sha256(), "the node matches the imported value by this hash");
+        assertEquals(List.of(plan), importedConfig.usagePlanIds());
+        assertTrue(importedConfig.enabled());
+        ApiKeyConfig generatedConfig = assertInstanceOf(ApiKeyConfig.class, messages.get(2).record());
+        assertEquals(sha256Hex((String) generated.get("value")), generatedConfig.sha256());
+        assertEquals(false, assertInstanceOf(ApiKeyConfig.class, messages.get(3).record()).enabled());
+        for (Message message : messages) {
+            if (message.value() != null) {
+                String json = new String(message.value(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(!json.contains(importedValue) && !json.contains((String) generated.get("value")),
+                        "no key value on the topic: " + json);
+            }
+        }
+        assertNull(messages.get(4).value(), "a deleted key is a tombstone");
+        assertNull(messages.get(5).value(), "a deleted key is a tombstone");
+        assertNull(messages.get(6).value(), "a deleted plan is a tombstone");
+    }
+
+    private static String sha256Hex(String value) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Reads the topic from the beginning until {@code count} messages matching the filter arrived. */

@@ -8,12 +8,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.contract.v1.ConfigCodec;
 import io.tollgate.contract.v1.ConfigRecord;
 import io.tollgate.controlplane.api.ApiSpec;
+import io.tollgate.controlplane.apikey.ApiKey;
+import io.tollgate.controlplane.apikey.ApiKeyRules;
+import io.tollgate.controlplane.apikey.ApiKeySecrets;
 import io.tollgate.controlplane.authorizer.AuthorizerSpec;
 import io.tollgate.controlplane.deployment.ApiSnapshot;
 import io.tollgate.controlplane.deployment.Deployment;
 import io.tollgate.controlplane.route.RouteSpec;
 import io.tollgate.controlplane.stage.Stage;
 import io.tollgate.controlplane.stage.StageSpec;
+import io.tollgate.controlplane.usageplan.UsagePlan;
+import io.tollgate.controlplane.usageplan.UsagePlanSpec;
 import io.tollgate.controlplane.web.JsonDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +43,8 @@ class TranslationGoldenTest {
     static final UUID STAGE = UUID.fromString("0190f3a0-0000-7000-8000-000000000005");
     static final UUID JWT = UUID.fromString("0190f3a0-0000-7000-8000-000000000010");
     static final UUID REQUEST = UUID.fromString("0190f3a0-0000-7000-8000-000000000011");
+    static final UUID PLAN = UUID.fromString("0190f3a0-0000-7000-8000-000000000020");
+    static final UUID KEY = UUID.fromString("0190f3a0-0000-7000-8000-000000000021");
 
     @Test
     void a_tenant_is_published_active() throws Exception {
@@ -72,6 +79,30 @@ class TranslationGoldenTest {
         stage.name = "dev";
         stage.apply(StageSpec.pointingAt(DEPLOYMENT.toString()));
         assertGolden("stage-minimal.json", StageTranslator.translate(stage, 44));
+    }
+
+    @Test
+    void a_usage_plan_with_throttles_quota_and_stages_matches_the_golden_file() throws Exception {
+        UsagePlan plan = new UsagePlan();
+        plan.id = PLAN;
+        plan.tenantId = TENANT;
+        plan.apply(new UsagePlanSpec("Gold", "For partners", new UsagePlanSpec.Throttle(100.0, 200),
+                new UsagePlanSpec.Quota(50_000L, "MONTH"),
+                List.of(new UsagePlanSpec.PlanStage(API.toString(), "prod", new UsagePlanSpec.Throttle(10.5, 20)),
+                        new UsagePlanSpec.PlanStage(API.toString(), "dev", null))));
+        assertGolden("usage-plan.json", UsagePlanTranslator.translate(plan, 45));
+    }
+
+    @Test
+    void an_api_key_is_published_as_the_hash_of_its_value_with_expiry_and_plans() throws Exception {
+        ApiKey key = new ApiKey();
+        key.id = KEY;
+        key.tenantId = TENANT;
+        key.visiblePrefix = "tgk_abcdefgh";
+        // SHA-256 of "tgk_golden-test-value"; the value itself never leaves the request that created it.
+        key.sha256 = ApiKeySecrets.sha256("tgk_golden-test-value");
+        key.apply(new ApiKeyRules.Settings("partner", false, Instant.parse("2027-01-31T23:59:59Z"), List.of(PLAN.toString())));
+        assertGolden("api-key.json", ApiKeyTranslator.translate(key, 46));
     }
 
     static Deployment deployment() {
