@@ -58,6 +58,17 @@ final class HttpProxyIntegration implements Integration {
         return staticBreaker != null ? staticBreaker : breakers.forUrl(url);
     }
 
+    /** Bodies up to this size are read whole and written with the headers; larger ones stream. */
+    private static final long SMALL_BODY_BYTES = 64 * 1024;
+
+    private static boolean isSmall(String contentLength) {
+        try {
+            return Long.parseLong(contentLength) <= SMALL_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     @Override
     public void invoke(Exchange exchange) {
         HttpServerRequest request = exchange.request();
@@ -191,7 +202,21 @@ final class HttpProxyIntegration implements Integration {
             HttpServerResponse response = exchange.response().setStatusCode(upstream.statusCode());
             Headers.copyEndToEnd(upstream.headers(), response.headers(), Set.of());
             response.putHeader(REQUEST_ID_HEADER, exchange.requestId());
-            if (upstream.getHeader("content-length") == null && exchange.request().method() != HttpMethod.HEAD) {
+            String length = upstream.getHeader("content-length");
+            if (length != null && isSmall(length) && exchange.request().method() != HttpMethod.HEAD) {
+                // small bodies (most API answers) in one write with the headers: one flush, no pipe
+                upstream.body().onComplete(body -> {
+                    released();
+                    if (body.succeeded()) {
+                        response.end(body.result());
+                    } else {
+                        upstream.request().reset();
+                        response.reset();
+                    }
+                });
+                return;
+            }
+            if (length == null && exchange.request().method() != HttpMethod.HEAD) {
                 response.setChunked(true);
             }
             response.send(upstream).onComplete(done -> {
