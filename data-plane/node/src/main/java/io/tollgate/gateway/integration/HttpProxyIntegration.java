@@ -27,8 +27,8 @@ import java.util.Set;
 final class HttpProxyIntegration implements Integration {
 
     static final String REQUEST_ID_HEADER = "x-request-id";
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "x-forwarded-for",
-            "x-forwarded-proto", "x-forwarded-host", REQUEST_ID_HEADER);
+    private static final Set<String> NOT_FORWARDED = Headers.caseInsensitive(Set.of("host", "content-length",
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", REQUEST_ID_HEADER));
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
 
