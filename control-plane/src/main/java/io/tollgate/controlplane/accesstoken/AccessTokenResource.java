@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
+import io.tollgate.controlplane.idempotency.ReturnsSecret;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class AccessTokenResource {
     }
 
     @POST
+    @ReturnsSecret
     @RequiresPermission(Permission.ACCESS_TOKENS_WRITE)
     @Operation(summary = "Create an access token", description = "For CI/CD: send it as `Authorization: Bearer tgat_…`. "
             + "The value is in this response only; it is stored as a hash.")

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
+import io.tollgate.controlplane.idempotency.ReturnsSecret;
 import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
@@ -63,6 +64,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @ReturnsSecret
     @RequiresPermission(Permission.APIS_WRITE)
     @Operation(summary = "Create or import an API key", description = "Without value, a 256-bit value is generated and "
             + "returned in this response only; it is stored as a hash. With value, that existing value is imported and "

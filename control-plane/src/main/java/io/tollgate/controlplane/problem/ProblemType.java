@@ -16,7 +16,9 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflicts with the current state", 409),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "A request with this idempotency key is still in progress", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource was changed by someone else", 412),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key was used for a different request", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     INTERNAL("internal", "Internal error", 500);
 
