@@ -285,8 +285,10 @@ class GatewayRequestPathTest {
 
     @Test
     void an_api_can_override_a_gateway_response() {
-        node().header("Host", customizedApi + ".gateway.localhost").get("/prod/missing")
+        node().header("Host", customizedApi + ".gateway.localhost").header("origin", "https://app.example.com")
+                .get("/prod/missing")
                 .then().statusCode(410)
+                .header("access-control-allow-origin", "https://app.example.com") // readable by the browser app
                 .header("x-custom", "yes")
                 .header("x-tollgate-error-type", "ROUTE_NOT_FOUND")
                 .body("oops", equalTo("No route matches the request"))

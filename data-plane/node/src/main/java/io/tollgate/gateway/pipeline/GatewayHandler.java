@@ -101,10 +101,12 @@ public final class GatewayHandler implements Handler<RoutingContext> {
             }
             case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> {
                 countOnEnd(request, stageConfig, start);
+                deployment.policies().attachResponsePhase(exchange);
                 exchange.fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
             }
             case RouteTable.NotFound<CompiledRoute> notFound -> {
                 countOnEnd(request, stageConfig, start);
+                deployment.policies().attachResponsePhase(exchange);
                 exchange.fail(GatewayError.ROUTE_NOT_FOUND);
             }
         }

@@ -29,6 +29,15 @@ public final class PolicyChain {
 
     /** Runs the request phase, then {@code integration} unless a policy stopped the request. */
     public void run(Exchange exchange, Runnable integration) {
+        attachResponsePhase(exchange);
+        step(exchange, 0, integration);
+    }
+
+    /**
+     * Lets the policies see the response headers of this exchange, whoever answers it: also the
+     * gateway's own 404/405 before any route matched (so a browser can read them under CORS).
+     */
+    public void attachResponsePhase(Exchange exchange) {
         if (anyResponsePhase) {
             exchange.response().headersEndHandler(ended -> {
                 for (Policy policy : policies) {
@@ -36,7 +45,6 @@ public final class PolicyChain {
                 }
             });
         }
-        step(exchange, 0, integration);
     }
 
     private void step(Exchange exchange, int from, Runnable integration) {
