@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
@@ -41,9 +40,6 @@ public class ApiResource {
 
     @Inject
     CurrentAccess access;
-
-    @Inject
-    OutboxRelay relay;
 
     @GET
     @RequiresPermission(Permission.APIS_READ)
@@ -88,6 +84,6 @@ public class ApiResource {
             + "the gateway stops serving its stages.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), apiId, ifMatch).invoke(relay::nudge).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), apiId, ifMatch).map(ignored -> Response.noContent().build());
     }
 }

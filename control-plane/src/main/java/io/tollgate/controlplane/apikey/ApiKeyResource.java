@@ -6,7 +6,6 @@ import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
 import io.tollgate.controlplane.idempotency.ReturnsSecret;
-import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
@@ -44,9 +43,6 @@ public class ApiKeyResource {
     @Inject
     CurrentAccess access;
 
-    @Inject
-    OutboxRelay relay;
-
     @GET
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "List API keys", description = "Never includes key values. Cursor-paginated.")
@@ -70,7 +66,7 @@ public class ApiKeyResource {
             + "returned in this response only; it is stored as a hash. With value, that existing value is imported and "
             + "not echoed. Callers send it in the x-api-key header.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @NotNull ApiKeyRequests.CreateApiKey body) {
-        return service.create(access.get(), body).invoke(relay::nudge).map(key -> Response
+        return service.create(access.get(), body).map(key -> Response
                 .created(URI.create("/v1/tenants/" + tenantId + "/api-keys/" + key.id())).tag(ETags.of(key.version()))
                 .entity(key).build());
     }
@@ -82,7 +78,7 @@ public class ApiKeyResource {
             + "absent fields keep their value. A stale If-Match answers 412.")
     public Uni<Response> patch(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull ApiKeyRequests.UpdateApiKey body) {
-        return service.update(access.get(), keyId, ifMatch, body, false).invoke(relay::nudge)
+        return service.update(access.get(), keyId, ifMatch, body, false)
                 .map(key -> Response.ok(key).tag(ETags.of(key.version())).build());
     }
 
@@ -93,7 +89,7 @@ public class ApiKeyResource {
             + "no expiry, no plans. The value never changes. A stale If-Match answers 412.")
     public Uni<Response> replace(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull ApiKeyRequests.UpdateApiKey body) {
-        return service.update(access.get(), keyId, ifMatch, body, true).invoke(relay::nudge)
+        return service.update(access.get(), keyId, ifMatch, body, true)
                 .map(key -> Response.ok(key).tag(ETags.of(key.version())).build());
     }
 
@@ -103,6 +99,6 @@ public class ApiKeyResource {
     @Operation(summary = "Delete an API key", description = "The gateway stops accepting it within seconds.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), keyId, ifMatch).invoke(relay::nudge).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), keyId, ifMatch).map(ignored -> Response.noContent().build());
     }
 }

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
 import jakarta.inject.Inject;
@@ -36,9 +35,6 @@ public class DeploymentResource {
     @Inject
     CurrentAccess access;
 
-    @Inject
-    OutboxRelay relay;
-
     @GET
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "List deployments", description = "Newest first. Cursor-paginated.")
@@ -63,7 +59,7 @@ public class DeploymentResource {
             + "An API that cannot be served (no routes, a missing model) answers 409.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId, CreateDeployment body) {
         CreateDeployment request = body == null ? new CreateDeployment(null, null) : body;
-        return service.create(access.get(), apiId, request).invoke(relay::nudge).map(d -> Response
+        return service.create(access.get(), apiId, request).map(d -> Response
                 .created(URI.create("/v1/tenants/" + tenantId + "/apis/" + apiId + "/deployments/" + d.id())).entity(d).build());
     }
 }

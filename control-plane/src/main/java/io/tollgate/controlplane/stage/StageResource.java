@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
@@ -41,9 +40,6 @@ public class StageResource {
     @Inject
     CurrentAccess access;
 
-    @Inject
-    OutboxRelay relay;
-
     @GET
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "List stages", description = "The API's stages. Cursor-paginated.")
@@ -69,7 +65,7 @@ public class StageResource {
     public Uni<Response> put(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                              @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @NotNull StageSpec body) {
-        return service.put(access.get(), apiId, name, ifMatch, body).invoke(relay::nudge).map(put -> {
+        return service.put(access.get(), apiId, name, ifMatch, body).map(put -> {
             Response.ResponseBuilder response = put.created()
                     ? Response.created(URI.create("/v1/tenants/" + tenantId + "/apis/" + apiId + "/stages/" + name))
                     : Response.ok();
@@ -83,7 +79,7 @@ public class StageResource {
     @Operation(summary = "Delete a stage", description = "The gateway stops serving it.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), apiId, name, ifMatch).invoke(relay::nudge)
+        return service.delete(access.get(), apiId, name, ifMatch)
                 .map(ignored -> Response.noContent().build());
     }
 }

@@ -6,7 +6,6 @@ import io.tollgate.controlplane.access.CallerResolver;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
@@ -46,13 +45,10 @@ public class TenantResource {
     @Inject
     CurrentAccess access;
 
-    @Inject
-    OutboxRelay relay;
-
     @POST
     @Operation(summary = "Create an organization", description = "Creates a tenant; the signed-in person becomes its owner.")
     public Uni<Response> create(@Valid @NotNull TenantRequests.CreateTenant body) {
-        return service.create(callers.current(), body).invoke(relay::nudge).map(tenant -> Response.created(URI.create("/v1/tenants/" + tenant.id()))
+        return service.create(callers.current(), body).map(tenant -> Response.created(URI.create("/v1/tenants/" + tenant.id()))
                 .tag(ETags.of(tenant.version())).entity(tenant).build());
     }
 

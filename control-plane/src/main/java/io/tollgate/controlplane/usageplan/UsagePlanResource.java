@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.publish.OutboxRelay;
 import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
@@ -42,9 +41,6 @@ public class UsagePlanResource {
     @Inject
     CurrentAccess access;
 
-    @Inject
-    OutboxRelay relay;
-
     @GET
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "List usage plans", description = "The tenant's usage plans. Cursor-paginated.")
@@ -65,7 +61,7 @@ public class UsagePlanResource {
     @RequiresPermission(Permission.APIS_WRITE)
     @Operation(summary = "Create a usage plan", description = "Developers and above. Every invalid field is listed in the 400.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @NotNull UsagePlanSpec body) {
-        return service.create(access.get(), body).invoke(relay::nudge).map(plan -> Response
+        return service.create(access.get(), body).map(plan -> Response
                 .created(URI.create("/v1/tenants/" + tenantId + "/usage-plans/" + plan.id())).tag(ETags.of(plan.version()))
                 .entity(plan).build());
     }
@@ -77,7 +73,7 @@ public class UsagePlanResource {
             + "seconds. A stale If-Match answers 412.")
     public Uni<Response> replace(@PathParam("tenantId") UUID tenantId, @PathParam("planId") UUID planId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull UsagePlanSpec body) {
-        return service.replace(access.get(), planId, ifMatch, body).invoke(relay::nudge)
+        return service.replace(access.get(), planId, ifMatch, body)
                 .map(plan -> Response.ok(plan).tag(ETags.of(plan.version())).build());
     }
 
@@ -87,6 +83,6 @@ public class UsagePlanResource {
     @Operation(summary = "Delete a usage plan", description = "409 while API keys are linked to it.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("planId") UUID planId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), planId, ifMatch).invoke(relay::nudge).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), planId, ifMatch).map(ignored -> Response.noContent().build());
     }
 }
