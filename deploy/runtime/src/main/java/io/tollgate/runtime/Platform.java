@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /** The platform's four apps, wired to the services of a {@link LocalRuntime}. */
 public final class Platform implements AutoCloseable {
@@ -34,29 +35,47 @@ public final class Platform implements AutoCloseable {
     private final Ports ports;
     private final Consumer<String> progress;
     private final List<QuarkusApp> started = new ArrayList<>();
+    /** Each app's port, chosen once: with random ports every app must learn the same address of the others. */
+    private final Map<String, Integer> appPorts = new LinkedHashMap<>();
 
     public Platform(Path repository, RuntimeHome home, Ports ports, Consumer<String> progress) {
         this.repository = repository;
         this.home = home;
         this.ports = ports;
         this.progress = progress;
+        for (App app : APPS) {
+            appPorts.put(app.name(), ports.port(app.portName(), app.defaultPort()));
+        }
     }
 
-    public static String url(App app, Ports ports) {
-        return "http://127.0.0.1:" + ports.port(app.portName(), app.defaultPort());
+    /** Base URL of an app of this platform (started or not). */
+    public String url(App app) {
+        return "http://127.0.0.1:" + appPorts.get(app.name());
     }
 
     /** Starts all apps at once (each is ready on its own) and returns name → base URL. */
     public Map<String, String> start(Endpoints endpoints, LocalRuntime runtime) throws Exception {
+        return start(APPS, endpoints, runtime::elapsedSeconds);
+    }
+
+    /**
+     * Starts the given apps at once, wired to each other's addresses, and returns name → base URL.
+     * Tests of one app start the others they talk to this way (the console's browser tests start the
+     * control plane and the gateway).
+     */
+    public Map<String, String> start(List<App> apps, Endpoints endpoints, DoubleSupplier elapsedSeconds) throws Exception {
         Secrets secrets = Secrets.loadOrCreate(home.secretsFile());
         Map<String, String> urls = new LinkedHashMap<>();
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (App app : APPS) {
-            int port = ports.port(app.portName(), app.defaultPort());
+        for (App app : apps) {
+            int port = appPorts.get(app.name());
             Map<String, String> config = new LinkedHashMap<>(endpoints.quarkusConfig(app.services(), app.database()));
-            config.put("tollgate.control-plane.url", url(CONTROL_PLANE, ports));
-            config.put("tollgate.analytics.url", url(ANALYTICS, ports));
-            config.put("tollgate.gateway.url", url(GATEWAY, ports));
+            config.put("tollgate.control-plane.url", url(CONTROL_PLANE));
+            config.put("tollgate.analytics.url", url(ANALYTICS));
+            config.put("tollgate.gateway.url", url(GATEWAY));
+            if (app == CONSOLE) { // sign-ins survive a console restart
+                config.put("tollgate.console.session-secret", secrets.consoleSessionSecret());
+            }
             if (app == GATEWAY) { // the node's last known good configuration, with the platform's other data
                 config.put("tollgate.config.state-directory", home.dataOf("gateway").toString());
                 config.put("tollgate.gateway.https.port", String.valueOf(ports.port("gateway-https", 8443)));
@@ -80,7 +99,7 @@ public final class Platform implements AutoCloseable {
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
-                progress.accept(String.format("[%6.1fs] %-14s ready    %s (%.1f s)", runtime.elapsedSeconds(),
+                progress.accept(String.format("[%6.1fs] %-14s ready    %s (%.1f s)", elapsedSeconds.getAsDouble(),
                         app.name(), process.url(), (System.nanoTime() - begin) / 1e9));
             }));
         }

@@ -13,7 +13,8 @@ import java.util.Properties;
  * Credentials of a local platform, made at random on its first start and kept (owner-readable
  * only) in its data folder, so that no password or client secret ever sits in the repository.
  */
-public record Secrets(String keycloakAdminPassword, String demoPassword, String automationClientSecret, String configSealKey) {
+public record Secrets(String keycloakAdminPassword, String demoPassword, String automationClientSecret, String configSealKey,
+                      String consoleSessionSecret) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -31,6 +32,10 @@ public record Secrets(String keycloakAdminPassword, String demoPassword, String 
                 changed = true;
             }
         }
+        if (properties.getProperty("console.session-secret") == null) { // 32+ characters, encrypts the console's session cookie
+            properties.setProperty("console.session-secret", randomToken() + randomToken());
+            changed = true;
+        }
         if (properties.getProperty("config.seal-key") == null) { // AES-256 key shared by control plane and gateway
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
@@ -46,7 +51,7 @@ public record Secrets(String keycloakAdminPassword, String demoPassword, String 
         }
         return new Secrets(properties.getProperty("keycloak.admin-password"),
                 properties.getProperty("demo.password"), properties.getProperty("automation.client-secret"),
-                properties.getProperty("config.seal-key"));
+                properties.getProperty("config.seal-key"), properties.getProperty("console.session-secret"));
     }
 
     static String randomToken() {

@@ -27,7 +27,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker extends ChildProcessServer {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a 2-core machine shared by several builds, starting took over 120 s.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final String classpath;
     private final Path home;

@@ -21,7 +21,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class KeycloakServer extends ChildProcessServer {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    // Creating its schema on a first start took over 240 s on a 2-core machine shared by several builds.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(480);
 
     public record Database(String jdbcUrl, String user, String password) {
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 /** One of the platform's own apps, run from its packaged Quarkus jar with the given configuration. */
 public final class QuarkusApp extends ChildProcessServer {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a 2-core machine shared by several builds, starting took over 120 s.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final String name;
     private final Path moduleDirectory;

@@ -44,6 +44,7 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     private Set<Service> services;
     private String database;
     private LocalRuntime ownRuntime;
+    private Endpoints endpoints;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -57,7 +58,7 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            Endpoints endpoints = sharedEndpoints();
+            endpoints = sharedEndpoints();
             if (endpoints == null) {
                 Path root = Path.of("target", "tollgate-runtime");
                 deleteRecursively(root);
@@ -83,6 +84,11 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not start the real services " + services + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the services answer, once {@link #start()} ran (for subclasses that start apps on them). */
+    protected Endpoints endpoints() {
+        return endpoints;
     }
 
     private Endpoints sharedEndpoints() throws IOException {
