@@ -1,6 +1,7 @@
 package io.tollgate.console;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,8 +12,21 @@ import org.junit.jupiter.api.Test;
 class ConsoleEndpointsTest implements AppEndpointsContract {
 
     @Test
-    void the_start_page_points_to_the_tenant_api_until_the_console_lands() {
-        given().get("/").then().statusCode(200).body(containsString("tenant REST API"))
-                .body(containsString("/q/openapi"));
+    void a_visitor_who_is_not_signed_in_is_sent_to_keycloak_with_pkce() {
+        given().redirects().follow(false).get("/").then().statusCode(302)
+                .header("Location", allOf(containsString("/realms/tollgate/protocol/openid-connect/auth"),
+                        containsString("client_id=tollgate-console"), containsString("code_challenge_method=S256")));
+    }
+
+    @Test
+    void create_account_opens_keycloaks_registration_page() {
+        given().redirects().follow(false).get("/account/signup").then().statusCode(302)
+                .header("Location", allOf(containsString("/protocol/openid-connect/auth"), containsString("prompt=create")));
+    }
+
+    @Test
+    void the_signed_out_page_is_public_and_offers_sign_in_and_create_account() {
+        given().get("/signed-out.html").then().statusCode(200)
+                .body(containsString("href=\"/account/signup\"")).body(containsString("Sign in"));
     }
 }
