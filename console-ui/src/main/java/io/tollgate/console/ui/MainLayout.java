@@ -49,6 +49,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private static Component brand() {
         Span brand = new Span("Tollgate");
         brand.addClassName("brand");
+        brand.getStyle().set("display", "block").set("padding", "0.75rem 1rem").set("font-size", "1.25rem")
+                .set("font-weight", "600");
         return brand;
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -71,9 +72,18 @@ final class StagesPanel extends VerticalLayout {
                 .setHeader("Deployment").setAutoWidth(true);
         stageGrid.addComponentColumn(s -> {
             String url = gateway.invokeUrl(current.id(), s.name());
+            // a long URL is cut with an ellipsis (whole in its tooltip) so that the copy button stays in view
             Span text = new Span(url);
             text.addClassName("invoke-url");
-            return new HorizontalLayout(text, CopyButton.of(url));
+            text.getElement().setAttribute("title", url);
+            text.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap")
+                    .set("min-width", "0");
+            Button copy = CopyButton.of(url);
+            copy.getStyle().set("flex-shrink", "0");
+            HorizontalLayout cell = new HorizontalLayout(text, copy);
+            cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+            cell.setWidthFull();
+            return cell;
         }).setHeader("Invoke URL").setFlexGrow(3);
         stageGrid.addColumn(s -> s.canary() != null && s.canary().percent() != null
                 ? "canary " + s.canary().percent() + "%" : "").setHeader("Canary").setAutoWidth(true);
