@@ -17,7 +17,10 @@ import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.pipeline.RequestIds;
+import io.tollgate.gateway.policy.AuthorizerResources;
 import io.tollgate.gateway.policy.PolicyCompiler;
+import io.tollgate.gateway.policy.jwt.JwksCache;
+import io.tollgate.gateway.policy.request.AuthorizerDecisions;
 import io.tollgate.gateway.policy.limits.RequestLimitsPolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.tls.Pem;
@@ -110,7 +113,26 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.config.seal-key")
     Optional<String> sealKey;
 
+    @ConfigProperty(name = "tollgate.gateway.authorizers.timeout")
+    Duration authorizerTimeout;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.jwks-min-refetch")
+    Duration jwksMinRefetch;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.jwks-max-age")
+    Duration jwksMaxAge;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.jwks-max-sets")
+    int jwksMaxSets;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.pool-size")
+    int authorizerPoolSize;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.decision-cache-size")
+    int decisionCacheSize;
+
     private ConfigMaterializer materializer;
+    private JwksCache jwks;
     private Router router;
     private GatewayHandler handler;
     private volatile int actualDedicatedPort = -1;
@@ -137,10 +159,28 @@ public class GatewayNode {
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
-                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength))),
+                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength)),
+                                authorizerResources(vertx)),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics));
         router.route().order(Integer.MIN_VALUE + 1).handler(handler);
+    }
+
+    /**
+     * Authorizers call the tenants' identity providers and authorizer endpoints on a client of their
+     * own, so that a slow identity provider cannot take the upstreams' connections (nor the reverse).
+     */
+    private AuthorizerResources authorizerResources(Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(
+                (int) authorizerTimeout.toMillis()).setVerifyHost(true), new PoolOptions().setHttp1MaxSize(authorizerPoolSize)
+                        .setMaxWaitQueueSize(authorizerPoolSize * 8));
+        jwks = new JwksCache(client, authorizerTimeout, jwksMinRefetch, jwksMaxAge, jwksMaxSets);
+        return new AuthorizerResources(client, jwks, new AuthorizerDecisions(decisionCacheSize), authorizerTimeout.toMillis());
+    }
+
+    /** The node's JWT key sets (for tests and metrics). */
+    public JwksCache jwks() {
+        return jwks;
     }
 
     void start(@Observes StartupEvent event, MeterRegistry metrics, Vertx vertx) throws Exception {

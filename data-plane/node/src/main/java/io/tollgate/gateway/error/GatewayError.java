@@ -16,6 +16,11 @@ public enum GatewayError {
     API_KEY_DISABLED(403, "The API key is disabled"),
     API_KEY_EXPIRED(403, "The API key has expired"),
     API_KEY_NOT_ALLOWED(403, "The API key's usage plans do not cover this API stage"),
+    UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
+    ACCESS_DENIED(403, "User is not authorized to access this resource"),
+    BAD_REQUEST_BODY(400, "Invalid request body"),
+    BAD_REQUEST_PARAMETERS(400, "Missing required request parameters"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     URI_TOO_LONG(414, "Request URL too long"),
     HEADERS_TOO_LARGE(431, "Too many or too large request headers"),
@@ -24,6 +29,7 @@ public enum GatewayError {
     GATEWAY_NOT_READY(503, "The gateway has no configuration yet"),
     UPSTREAM_UNAVAILABLE(503, "The integration failed repeatedly and is given time to recover"),
     INTEGRATION_TIMEOUT(504, "The integration did not answer in time"),
+    AUTHORIZER_FAILURE(500, "The authorizer could not be reached or gave an invalid answer"),
     INTERNAL(500, "Internal gateway error");
 
     private final int status;

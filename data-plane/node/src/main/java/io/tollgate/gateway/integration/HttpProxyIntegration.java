@@ -2,6 +2,7 @@ package io.tollgate.gateway.integration;
 
 import io.tollgate.contract.v1.IntegrationConfig;
 import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.pipeline.AuthorizerContext;
 import io.tollgate.gateway.pipeline.Exchange;
 import io.tollgate.gateway.pipeline.RequestIds;
 import io.vertx.core.MultiMap;
@@ -27,8 +28,9 @@ import java.util.Set;
 final class HttpProxyIntegration implements Integration {
 
     static final String REQUEST_ID_HEADER = "x-request-id";
-    private static final Set<String> NOT_FORWARDED = Headers.caseInsensitive(Set.of("host", "content-length",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", REQUEST_ID_HEADER));
+    private static final Set<String> NOT_FORWARDED = Headers.caseInsensitive(java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("host", "content-length", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+                    REQUEST_ID_HEADER), AuthorizerContext.HEADERS.stream()).toList());
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
 
@@ -166,6 +168,9 @@ final class HttpProxyIntegration implements Integration {
                 headers.set("x-forwarded-host", request.host());
             }
             headers.set(REQUEST_ID_HEADER, exchange.requestId());
+            if (exchange.authorizer() != null) {
+                exchange.authorizer().upstreamHeaders().forEach(headers::set);
+            }
             if (!headers.contains("traceparent")) {
                 headers.set("traceparent", RequestIds.newTraceparent());
             }

@@ -33,6 +33,7 @@ public final class Exchange {
     private String routeTemplate;
     private Map<String, String> pathParameters = Map.of();
     private ApiKeyEntry apiKey;
+    private AuthorizerContext authorizer;
     private long integrationNanos = -1;
 
     public Exchange(Vertx vertx, HttpServerRequest request, String requestId, long startNanos, GatewaySnapshot snapshot,
@@ -117,6 +118,15 @@ public final class Exchange {
 
     public void identifiedKey(ApiKeyEntry key) {
         this.apiKey = key;
+    }
+
+    /** What the route's authorizer learned about the caller; null on routes without one. */
+    public AuthorizerContext authorizer() {
+        return authorizer;
+    }
+
+    public void authorized(AuthorizerContext context) {
+        this.authorizer = context;
     }
 
     /** Set by the integration once it has its answer (response headers): its share of the latency. */
