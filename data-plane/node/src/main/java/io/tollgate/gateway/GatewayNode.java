@@ -17,7 +17,7 @@ import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.pipeline.RequestIds;
-import io.tollgate.gateway.policy.AuthorizerResources;
+import io.tollgate.gateway.policy.PolicyResources;
 import io.tollgate.gateway.policy.PolicyCompiler;
 import io.tollgate.gateway.policy.jwt.JwksCache;
 import io.tollgate.gateway.policy.request.AuthorizerDecisions;
@@ -160,7 +160,7 @@ public class GatewayNode {
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
                         new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength)),
-                                authorizerResources(vertx)),
+                                policyResources(vertx)),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics));
         router.route().order(Integer.MIN_VALUE + 1).handler(handler);
@@ -170,12 +170,12 @@ public class GatewayNode {
      * Authorizers call the tenants' identity providers and authorizer endpoints on a client of their
      * own, so that a slow identity provider cannot take the upstreams' connections (nor the reverse).
      */
-    private AuthorizerResources authorizerResources(Vertx vertx) {
+    private PolicyResources policyResources(Vertx vertx) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(
                 (int) authorizerTimeout.toMillis()).setVerifyHost(true), new PoolOptions().setHttp1MaxSize(authorizerPoolSize)
                         .setMaxWaitQueueSize(authorizerPoolSize * 8));
         jwks = new JwksCache(client, authorizerTimeout, jwksMinRefetch, jwksMaxAge, jwksMaxSets);
-        return new AuthorizerResources(client, jwks, new AuthorizerDecisions(decisionCacheSize), authorizerTimeout.toMillis());
+        return new PolicyResources(client, jwks, new AuthorizerDecisions(decisionCacheSize), authorizerTimeout.toMillis(), maxBodyBytes);
     }
 
     /** The node's JWT key sets (for tests and metrics). */

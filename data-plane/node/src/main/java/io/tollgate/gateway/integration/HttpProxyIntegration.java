@@ -6,6 +6,7 @@ import io.tollgate.gateway.pipeline.AuthorizerContext;
 import io.tollgate.gateway.pipeline.Exchange;
 import io.tollgate.gateway.pipeline.RequestIds;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -174,14 +175,16 @@ final class HttpProxyIntegration implements Integration {
             if (!headers.contains("traceparent")) {
                 headers.set("traceparent", RequestIds.newTraceparent());
             }
-            String length = request.getHeader("content-length");
-            boolean chunked = request.headers().contains("transfer-encoding", "chunked", true);
+            Buffer buffered = exchange.bufferedBody(); // read whole by a policy (validation) before
+            String length = buffered != null ? String.valueOf(buffered.length()) : request.getHeader("content-length");
+            boolean chunked = buffered == null && request.headers().contains("transfer-encoding", "chunked", true);
             if (length != null) {
                 headers.set("content-length", length);
             }
             // a declared length over the limit was refused before; a chunked body is counted as it flows
             LimitedBody body = new LimitedBody(request, maxBodyBytes);
-            (length != null ? upstream.send(request) : chunked ? upstream.send(body) : upstream.send()).onComplete(answered -> {
+            (buffered != null ? upstream.send(buffered) : length != null ? upstream.send(request) : chunked ? upstream.send(body)
+                    : upstream.send()).onComplete(answered -> {
                 if (finished) {
                     return;
                 }

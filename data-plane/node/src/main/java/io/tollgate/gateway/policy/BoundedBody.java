@@ -6,8 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 
 /**
- * Reads the body of an answer from a tenant's identity provider or authorizer endpoint, refusing
- * more than a limit: those are the tenant's servers, and the node's memory is shared by all tenants.
+ * Reads the body of an answer from a tenant's server (identity provider, authorizer endpoint, an
+ * upstream whose answer a template maps), refusing more than a limit: the node's memory is shared
+ * by all tenants.
  */
 public final class BoundedBody {
 
@@ -20,6 +21,11 @@ public final class BoundedBody {
             response.request().reset();
             return Future.failedFuture("status " + response.statusCode());
         }
+        return of(response, maxBytes);
+    }
+
+    /** The body of an answer of at most {@code maxBytes}, whatever its status; fails (and resets the stream) otherwise. */
+    public static Future<Buffer> of(HttpClientResponse response, long maxBytes) {
         String length = response.getHeader("content-length");
         if (length != null && Long.parseLong(length) > maxBytes) {
             response.request().reset();

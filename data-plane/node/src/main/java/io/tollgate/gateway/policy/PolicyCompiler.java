@@ -5,6 +5,7 @@ import io.tollgate.gateway.policy.apikey.ApiKeyPolicy;
 import io.tollgate.gateway.policy.cors.CorsPolicy;
 import io.tollgate.gateway.policy.jwt.JwtPolicy;
 import io.tollgate.gateway.policy.request.RequestAuthorizerPolicy;
+import io.tollgate.gateway.policy.validation.RequestValidationPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,17 +15,17 @@ public final class PolicyCompiler {
     private static final ApiKeyPolicy API_KEYS = new ApiKeyPolicy();
 
     private final List<Policy> nodePolicies;
-    private final AuthorizerResources authorizers;
+    private final PolicyResources resources;
 
     /** @param nodePolicies policies every deployment gets (request limits of this node) */
     public PolicyCompiler(List<Policy> nodePolicies) {
         this(nodePolicies, null);
     }
 
-    /** @param authorizers what authorizers share on this node; null: deployments with authorizers are refused */
-    public PolicyCompiler(List<Policy> nodePolicies, AuthorizerResources authorizers) {
+    /** @param resources what policies share on this node; null: deployments with authorizers or validation are refused */
+    public PolicyCompiler(List<Policy> nodePolicies, PolicyResources resources) {
         this.nodePolicies = List.copyOf(nodePolicies);
-        this.authorizers = authorizers;
+        this.resources = resources;
     }
 
     public PolicyChain compile(DeploymentConfig deployment) {
@@ -35,20 +36,22 @@ public final class PolicyCompiler {
         if (deployment.routes().stream().anyMatch(route -> route.authorization().apiKeyRequired())) {
             policies.add(API_KEYS);
         }
-        if (!deployment.authorizers().isEmpty() && authorizers == null) {
-            throw new IllegalArgumentException("this node cannot run authorizers");
-        }
-        if (authorizers != null) {
-            JwtPolicy jwt = JwtPolicy.compile(deployment, authorizers.jwks(), authorizers.timeoutMillis());
-            if (jwt != null) {
-                policies.add(jwt);
+        if (resources == null) {
+            if (!deployment.authorizers().isEmpty() || deployment.routes().stream().anyMatch(route -> route.validation() != null)) {
+                throw new IllegalArgumentException("this node cannot run authorizers or request validation");
             }
-            RequestAuthorizerPolicy request = RequestAuthorizerPolicy.compile(deployment, authorizers.client(),
-                    authorizers.decisions(), authorizers.timeoutMillis());
-            if (request != null) {
-                policies.add(request);
-            }
+        } else {
+            add(policies, JwtPolicy.compile(deployment, resources.jwks(), resources.timeoutMillis()));
+            add(policies, RequestAuthorizerPolicy.compile(deployment, resources.authorizerClient(), resources.decisions(),
+                    resources.timeoutMillis()));
+            add(policies, RequestValidationPolicy.compile(deployment, resources.maxBodyBytes()));
         }
         return policies.isEmpty() ? PolicyChain.EMPTY : new PolicyChain(policies);
+    }
+
+    private static void add(List<Policy> policies, Policy policy) {
+        if (policy != null) {
+            policies.add(policy);
+        }
     }
 }
