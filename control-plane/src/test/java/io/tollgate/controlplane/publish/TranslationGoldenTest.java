@@ -13,6 +13,8 @@ import io.tollgate.controlplane.apikey.ApiKeyRules;
 import io.tollgate.controlplane.apikey.ApiKeySecrets;
 import io.tollgate.controlplane.authorizer.AuthorizerSpec;
 import io.tollgate.controlplane.deployment.ApiSnapshot;
+import io.tollgate.controlplane.domain.BasePathMapping;
+import io.tollgate.controlplane.domain.CustomDomain;
 import io.tollgate.controlplane.deployment.Deployment;
 import io.tollgate.controlplane.route.RouteSpec;
 import io.tollgate.controlplane.stage.Stage;
@@ -45,6 +47,7 @@ class TranslationGoldenTest {
     static final UUID REQUEST = UUID.fromString("0190f3a0-0000-7000-8000-000000000011");
     static final UUID PLAN = UUID.fromString("0190f3a0-0000-7000-8000-000000000020");
     static final UUID KEY = UUID.fromString("0190f3a0-0000-7000-8000-000000000021");
+    static final UUID DOMAIN = UUID.fromString("0190f3a0-0000-7000-8000-000000000030");
 
     @Test
     void a_tenant_is_published_active() throws Exception {
@@ -103,6 +106,53 @@ class TranslationGoldenTest {
         key.sha256 = ApiKeySecrets.sha256("tgk_golden-test-value");
         key.apply(new ApiKeyRules.Settings("partner", false, Instant.parse("2027-01-31T23:59:59Z"), List.of(PLAN.toString())));
         assertGolden("api-key.json", ApiKeyTranslator.translate(key, 46));
+    }
+
+    @Test
+    void a_verified_domain_carries_its_chain_the_sealed_key_as_stored_and_its_mappings_by_base_path() throws Exception {
+        CustomDomain domain = new CustomDomain();
+        domain.id = DOMAIN;
+        domain.tenantId = TENANT;
+        domain.hostname = "api.example.test";
+        domain.status = CustomDomain.Status.VERIFIED;
+        // Stored values are published unchanged: the translation neither parses the chain nor opens the key.
+        domain.certificateChain = "-----BEGIN CERTIFICATE-----\nMIIBleaf\n-----END CERTIFICATE-----\n"
+                + "-----BEGIN CERTIFICATE-----\nMIIBintermediate\n-----END CERTIFICATE-----\n";
+        domain.sealedPrivateKey = "c2VhbGVkLWtleS1hcy1zdG9yZWQ=";
+        List<BasePathMapping> mappings = List.of(mapping(41, "v2", "prod"), mapping(42, "", "prod"), mapping(43, "v1/beta", "dev"));
+        assertGolden("domain.json", DomainTranslator.translate(domain, mappings, 47));
+    }
+
+    @Test
+    void a_verified_domain_without_certificate_is_published_for_plain_http() throws Exception {
+        CustomDomain domain = new CustomDomain();
+        domain.id = DOMAIN;
+        domain.tenantId = TENANT;
+        domain.hostname = "plain.example.test";
+        domain.status = CustomDomain.Status.VERIFIED;
+        assertGolden("domain-without-certificate.json", DomainTranslator.translate(domain, List.of(), 48));
+    }
+
+    @Test
+    void a_pending_domain_is_never_translated() {
+        CustomDomain domain = new CustomDomain();
+        domain.id = DOMAIN;
+        domain.tenantId = TENANT;
+        domain.hostname = "pending.example.test";
+        domain.status = CustomDomain.Status.PENDING_VERIFICATION;
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DomainTranslator.translate(domain, List.of(), 49));
+    }
+
+    private static BasePathMapping mapping(int n, String basePath, String stage) {
+        BasePathMapping mapping = new BasePathMapping();
+        mapping.id = UUID.fromString("0190f3a0-0000-7000-8000-0000000000" + n);
+        mapping.tenantId = TENANT;
+        mapping.domainId = DOMAIN;
+        mapping.basePath = basePath;
+        mapping.apiId = API;
+        mapping.stage = stage;
+        return mapping;
     }
 
     static Deployment deployment() {
