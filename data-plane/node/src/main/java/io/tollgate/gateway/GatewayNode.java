@@ -15,6 +15,10 @@ import io.tollgate.gateway.integration.CircuitBreakers;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.events.AccessEventPublisher;
+import io.tollgate.gateway.events.EventSpool;
+import io.tollgate.gateway.events.FsyncPolicy;
+import io.tollgate.gateway.events.SpoolFullPolicy;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.pipeline.RequestIds;
@@ -131,6 +135,35 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.authorizers.decision-cache-size")
     int decisionCacheSize;
 
+    @ConfigProperty(name = "tollgate.events.topic")
+    String eventsTopic;
+
+    @ConfigProperty(name = "tollgate.events.queue-capacity")
+    int eventsQueueCapacity;
+
+    @ConfigProperty(name = "tollgate.events.delivery-timeout")
+    Duration eventsDeliveryTimeout;
+
+    @ConfigProperty(name = "tollgate.events.shutdown-timeout")
+    Duration eventsShutdownTimeout;
+
+    @ConfigProperty(name = "tollgate.events.spool.directory")
+    Path spoolDirectory;
+
+    @ConfigProperty(name = "tollgate.events.spool.max-bytes")
+    long spoolMaxBytes;
+
+    @ConfigProperty(name = "tollgate.events.spool.segment-bytes")
+    long spoolSegmentBytes;
+
+    @ConfigProperty(name = "tollgate.events.spool.fsync")
+    FsyncPolicy spoolFsync;
+
+    @ConfigProperty(name = "tollgate.events.spool.full-policy")
+    SpoolFullPolicy spoolFullPolicy;
+
+    private AccessEventPublisher events;
+
     private ConfigMaterializer materializer;
     private JwksCache jwks;
     private Router router;
@@ -162,7 +195,11 @@ public class GatewayNode {
                         new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength)),
                                 policyResources(vertx)),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
-        handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics));
+        events = new AccessEventPublisher(Map.of("bootstrap.servers", bootstrapServers,
+                "delivery.timeout.ms", (int) eventsDeliveryTimeout.toMillis()), eventsTopic,
+                new EventSpool(spoolDirectory, spoolMaxBytes, spoolSegmentBytes, spoolFsync), spoolFullPolicy,
+                eventsQueueCapacity, eventsShutdownTimeout, metrics);
+        handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics), events);
         router.route().order(Integer.MIN_VALUE + 1).handler(handler);
     }
 
@@ -189,6 +226,7 @@ public class GatewayNode {
         Gauge.builder("tollgate.config.age", store, GatewayNode::ageSeconds).baseUnit("seconds")
                 .description("Time since the control plane published the newest configuration record served").register(metrics);
         materializer.start();
+        events.start();
         if (httpsEnabled) {
             startHttps(vertx);
         }
@@ -252,6 +290,9 @@ public class GatewayNode {
         ownServers.forEach(HttpServer::close);
         if (materializer != null) {
             materializer.close();
+        }
+        if (events != null) {
+            events.close(); // after the listeners: what they answered last is sent or spooled
         }
     }
 

@@ -27,6 +27,7 @@ public enum GatewayError {
     BAD_GATEWAY(502, "The integration could not be reached"),
     INTEGRATION_FAILURE(502, "The integration answered with an invalid response"),
     GATEWAY_NOT_READY(503, "The gateway has no configuration yet"),
+    METERING_UNAVAILABLE(503, "The gateway cannot record requests right now"),
     UPSTREAM_UNAVAILABLE(503, "The integration failed repeatedly and is given time to recover"),
     INTEGRATION_TIMEOUT(504, "The integration did not answer in time"),
     AUTHORIZER_FAILURE(500, "The authorizer could not be reached or gave an invalid answer"),
