@@ -18,7 +18,10 @@ import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.pipeline.RequestIds;
 import io.tollgate.gateway.policy.PolicyCompiler;
+import io.tollgate.gateway.policy.counters.ClusterLimits;
 import io.tollgate.gateway.policy.limits.RequestLimitsPolicy;
+import io.tollgate.gateway.policy.quota.QuotaPolicy;
+import io.tollgate.gateway.policy.throttle.ThrottlePolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.tls.Pem;
 import io.tollgate.gateway.tls.SniKeyManager;
@@ -124,7 +127,7 @@ public class GatewayNode {
     }
 
     /** Ahead of every Quarkus route: tenants' APIs first, the node's own endpoints only on its plain address. */
-    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics) {
+    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics, ClusterLimits limits) {
         this.router = router;
         HttpClient upstreams = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -137,7 +140,8 @@ public class GatewayNode {
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
-                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength))),
+                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength),
+                                new ThrottlePolicy(limits.runtime()), new QuotaPolicy(limits.runtime()))),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics));
         router.route().order(Integer.MIN_VALUE + 1).handler(handler);
