@@ -4,8 +4,8 @@ package io.tollgate.gateway.policy.counters;
  * One token bucket as a node enforces it: requests spend permits the node reserved in advance from
  * the cluster-wide bucket ({@link SharedCounters#takeTokens}), so the common request touches only
  * this object. When the permits run low the node reserves the next batch in the background; a
- * batch covers {@link LimitsSettings#lease()} of the node's recent demand and at most a quarter of
- * the node's share of the burst, which bounds how many permits can sit unused on a node.
+ * batch covers {@link LimitsSettings#lease()} of the node's recent demand and at most a quarter
+ * second of the node's share of the rate, which bounds how many permits can sit unused on a node.
  *
  * <ul>
  *   <li>Before the first reservation answered (a new bucket on this node), or while the shared
@@ -148,11 +148,13 @@ public final class LeasedBucket {
         }
     }
 
+    /**
+     * A quarter second of the node's share of the rate: enough to collect what refills during a slow
+     * round trip (a smaller cap lets the shared bucket overflow while nodes ask for too little), and
+     * few enough that permits left unspent at a standstill are a small part of any window.
+     */
     private long maxBatch() {
-        int nodes = runtime.liveNodes();
-        long byBurst = spec.burst() / (4L * nodes);
-        long byRate = (long) Math.ceil(spec.ratePerSecond() / (4.0 * nodes));
-        return Math.max(1, Math.min(byBurst, byRate));
+        return Math.max(1, (long) Math.ceil(spec.ratePerSecond() / (4.0 * runtime.liveNodes())));
     }
 
     /** Permits reserved and not yet spent (for tests and metrics). */
