@@ -37,6 +37,7 @@ public final class LeasedBucket {
     private long demand;
     private long demandSince;
     private long batch = 1;
+    private boolean refusedSinceAnswer;
     private long shareTat = Long.MIN_VALUE;
 
     private volatile long lastUsed;
@@ -86,9 +87,15 @@ public final class LeasedBucket {
             } else {
                 wait = Math.max(retryAt - now, 1);
             }
+            if (wait > 0) {
+                refusedSinceAnswer = true;
+            }
             if (runtime.remoteUp() && !inFlight && now - retryAt >= 0 && permits <= batch / 2) {
                 inFlight = true;
-                wanted = batch;
+                // demand went unmet: take all that refilled meanwhile (up to the cap), so that a slow
+                // round trip does not leave tokens to overflow the shared bucket
+                wanted = refusedSinceAnswer ? Math.max(batch, Math.max(maxBatch(), spec.burst())) : batch;
+                refusedSinceAnswer = false;
                 charge = Math.min(debt, spec.burst());
                 debt = 0;
             }
@@ -125,8 +132,10 @@ public final class LeasedBucket {
             debt -= repaid;
             sharedHadMore = take.granted() == wanted;
             if (!sharedHadMore) {
-                // ask again once a whole batch has refilled: one call per batch, not per request
-                long refill = (long) ((Math.min(batch, spec.burst()) - 1) * spec.interval(1e9));
+                // ask again once a batch has refilled (one call per batch, not per request), but
+                // well before the shared bucket could fill up and overflow while nobody asks
+                double interval = spec.interval(1e9);
+                long refill = (long) Math.min((Math.min(batch, spec.burst()) - 1) * interval, spec.burst() * interval / 4);
                 retryAt = now + take.waitTime() * 1_000 + refill;
             }
             long elapsed = now - demandSince;
@@ -136,6 +145,18 @@ public final class LeasedBucket {
                 demand = 0;
                 demandSince = now;
             }
+        }
+    }
+
+    /**
+     * An answer that came after its deadline, when {@link #failed} had already put the charge back
+     * as debt: the tokens are the node's all the same, and the charge was made.
+     */
+    void grantedLate(TokenBucketSpec.Take take, long charge) {
+        synchronized (this) {
+            permits += take.granted();
+            long uncharged = Math.min(debt, charge);
+            debt -= uncharged;
         }
     }
 

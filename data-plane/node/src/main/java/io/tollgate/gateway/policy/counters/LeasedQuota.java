@@ -147,6 +147,17 @@ public final class LeasedQuota {
         }
     }
 
+    /** An answer after its deadline (see {@link LeasedBucket#grantedLate}). */
+    void grantedLate(QuotaWindow forWindow, SharedCounters.QuotaGrant grant, long charge) {
+        synchronized (this) {
+            if (forWindow.equals(window)) {
+                permits += grant.granted();
+                debt -= Math.min(debt, charge);
+                usedKnown = Math.max(usedKnown, grant.usedAfter());
+            }
+        }
+    }
+
     void failed(QuotaWindow forWindow, long charge, long nowMillis) {
         synchronized (this) {
             inFlight = false;

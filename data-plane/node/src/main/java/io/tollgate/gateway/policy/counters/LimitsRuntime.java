@@ -40,6 +40,7 @@ public final class LimitsRuntime implements AutoCloseable {
     private final Counter exhausted;
     private final Counter failures;
     private final Counter fallbacks;
+    private final Counter lateAnswers;
 
     public LimitsRuntime(LimitsSettings settings, SharedCounters counters, NodeRoster roster, MeterRegistry metrics) {
         this.settings = settings;
@@ -54,6 +55,8 @@ public final class LimitsRuntime implements AutoCloseable {
                 .description("Reservations that got less than asked: the shared limit is reached").register(metrics);
         failures = Counter.builder("tollgate.limits.reservations").tag("result", "failed")
                 .description("Reservations without an answer in time (Infinispan away or contended)").register(metrics);
+        lateAnswers = Counter.builder("tollgate.limits.reservations").tag("result", "late")
+                .description("Answers that came after their deadline; their permits were still counted").register(metrics);
         fallbacks = Counter.builder("tollgate.limits.fallbacks")
                 .description("Times the node fell back to enforcing per-node shares").register(metrics);
         Gauge.builder("tollgate.limits.fallback", this, r -> r.remoteUp ? 0 : 1)
@@ -109,7 +112,8 @@ public final class LimitsRuntime implements AutoCloseable {
                     (take.granted() == wanted ? granted : exhausted).increment();
                     bucket.granted(take, wanted, System.nanoTime());
                 },
-                () -> bucket.failed(charge, System.nanoTime()));
+                () -> bucket.failed(charge, System.nanoTime()),
+                take -> bucket.grantedLate(take, charge));
     }
 
     void reserve(LeasedQuota quota, QuotaWindow window, long wanted, long charge) {
@@ -118,11 +122,17 @@ public final class LimitsRuntime implements AutoCloseable {
                     (grant.granted() == wanted ? granted : exhausted).increment();
                     quota.granted(window, grant, wanted);
                 },
-                () -> quota.failed(window, charge, System.currentTimeMillis()));
+                () -> quota.failed(window, charge, System.currentTimeMillis()),
+                grant -> quota.grantedLate(window, grant, charge));
     }
 
+    /**
+     * Starts one remote change on the limits' own thread. Its answer is awaited for the deadline
+     * only: then the node goes on without it ({@code onFailure}); should it still come, what it
+     * granted is reconciled ({@code onLate}), so a slow answer loses no tokens.
+     */
     private <T> void start(java.util.function.Supplier<CompletableFuture<T>> call, java.util.function.Consumer<T> onAnswer,
-            Runnable onFailure) {
+            Runnable onFailure, java.util.function.Consumer<T> onLate) {
         try {
             remoteStarter.execute(() -> {
                 CompletableFuture<T> answer;
@@ -131,21 +141,36 @@ public final class LimitsRuntime implements AutoCloseable {
                 } catch (RuntimeException e) {
                     answer = CompletableFuture.failedFuture(e);
                 }
+                java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
                 answer.whenComplete((result, error) -> {
-                    if (error == null) {
-                        onAnswer.accept(result);
-                    } else {
-                        failures.increment();
-                        if (!(unwrap(error) instanceof SharedCounters.Contended)) {
-                            markDown(error);
+                    if (settled.compareAndSet(false, true)) {
+                        if (error == null) {
+                            onAnswer.accept(result);
+                        } else {
+                            fail(error, onFailure);
                         }
-                        onFailure.run();
+                    } else if (error == null) {
+                        lateAnswers.increment();
+                        onLate.accept(result);
+                    }
+                });
+                answer.copy().orTimeout(counters.timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
+                    if (error != null && settled.compareAndSet(false, true)) {
+                        fail(error, onFailure);
                     }
                 });
             });
         } catch (RejectedExecutionException e) {
             onFailure.run();
         }
+    }
+
+    private void fail(Throwable error, Runnable onFailure) {
+        failures.increment();
+        if (!(unwrap(error) instanceof SharedCounters.Contended)) {
+            markDown(error);
+        }
+        onFailure.run();
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -163,7 +188,7 @@ public final class LimitsRuntime implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            roster.beat(counters).get(settings.remoteTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            roster.beat(counters).get(counters.timeoutMillis(), TimeUnit.MILLISECONDS);
             if (!remoteUp) {
                 remoteUp = true;
                 LOG.infof("Infinispan counters reachable: cluster-wide limits across %d node(s)", roster.liveNodes());

@@ -13,7 +13,7 @@ import org.infinispan.client.hotrod.RemoteCache;
  * The cluster-wide side of rate limits and quotas: small entries in Infinispan's
  * {@code tollgate-counters} cache, each changed by read → compute → version-checked replace (or
  * put-if-absent for a new entry), retried on a conflict with another node. Every operation is
- * asynchronous and has a deadline; callers never block on one, requests never wait for one.
+ * asynchronous; callers put a deadline on it and never block on one, requests never wait for one.
  */
 public final class SharedCounters {
 
@@ -76,7 +76,12 @@ public final class SharedCounters {
         if (remote == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Infinispan counters cache not reachable"));
         }
-        return attempt(remote, key, change, 1).orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        return attempt(remote, key, change, 1);
+    }
+
+    /** The deadline callers put on an answer (the answer itself may still come later). */
+    public long timeoutMillis() {
+        return timeoutMillis;
     }
 
     private <R> CompletableFuture<R> attempt(RemoteCache<String, Object> remote, String key,
