@@ -135,7 +135,7 @@ public final class LeasedBucket {
                 // ask again once a batch has refilled (one call per batch, not per request), but
                 // well before the shared bucket could fill up and overflow while nobody asks
                 double interval = spec.interval(1e9);
-                long refill = (long) Math.min((Math.min(batch, spec.burst()) - 1) * interval, spec.burst() * interval / 4);
+                long refill = (long) Math.min((Math.min(batch, spec.burst()) - 1) * interval, spec.burst() * interval / 8);
                 retryAt = now + take.waitTime() * 1_000 + refill;
             }
             long elapsed = now - demandSince;
