@@ -26,7 +26,10 @@ import io.tollgate.gateway.policy.PolicyResources;
 import io.tollgate.gateway.policy.PolicyCompiler;
 import io.tollgate.gateway.policy.jwt.JwksCache;
 import io.tollgate.gateway.policy.request.AuthorizerDecisions;
+import io.tollgate.gateway.policy.counters.ClusterLimits;
 import io.tollgate.gateway.policy.limits.RequestLimitsPolicy;
+import io.tollgate.gateway.policy.quota.QuotaPolicy;
+import io.tollgate.gateway.policy.throttle.ThrottlePolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
 import io.tollgate.gateway.tls.SniKeyManager;
 import io.tollgate.gateway.tls.TlsIdentity;
@@ -179,7 +182,7 @@ public class GatewayNode {
     }
 
     /** Ahead of every Quarkus route: tenants' APIs first, the node's own endpoints only on its plain address. */
-    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics) {
+    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics, ClusterLimits limits) {
         this.router = router;
         HttpClient upstreams = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -192,7 +195,8 @@ public class GatewayNode {
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
-                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength)),
+                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength),
+                                new ThrottlePolicy(limits.runtime()), new QuotaPolicy(limits.runtime())),
                                 policyResources(vertx)),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         events = new AccessEventPublisher(Map.of("bootstrap.servers", bootstrapServers,

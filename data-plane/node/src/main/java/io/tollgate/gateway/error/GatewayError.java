@@ -24,6 +24,8 @@ public enum GatewayError {
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     URI_TOO_LONG(414, "Request URL too long"),
     HEADERS_TOO_LARGE(431, "Too many or too large request headers"),
+    THROTTLED(429, "Too many requests"),
+    QUOTA_EXCEEDED(429, "Limit exceeded"),
     BAD_GATEWAY(502, "The integration could not be reached"),
     INTEGRATION_FAILURE(502, "The integration answered with an invalid response"),
     GATEWAY_NOT_READY(503, "The gateway has no configuration yet"),
