@@ -46,9 +46,11 @@ public final class ApiRules {
             v.maxLength(response.bodyTemplate(), 16_384, field + ".bodyTemplate");
         });
         spec.models().forEach((name, schema) -> checkModel(v, name, schema));
+        v.strings(spec.binaryMediaTypes(), 128, "binaryMediaTypes");
+        v.reject(spec.binaryMediaTypes().size() > 64, "binaryMediaTypes", "must hold at most 64 media types");
         v.throwIfAny();
         return new ApiSpec(spec.name().strip(), spec.description(), kind, keySource, spec.cors(), spec.gatewayResponses(),
-                spec.models());
+                spec.models(), spec.binaryMediaTypes());
     }
 
     private static void checkCors(Violations v, ApiSpec.Cors cors) {
