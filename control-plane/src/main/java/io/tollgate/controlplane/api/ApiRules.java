@@ -74,6 +74,8 @@ public final class ApiRules {
             v.add(field, "must be a JSON Schema document (a JSON object)");
         } else if (schema.toString().length() > MAX_MODEL_BYTES) {
             v.add(field, "must be at most " + MAX_MODEL_BYTES + " characters of JSON");
+        } else {
+            ModelSchemas.problems(schema).forEach(problem -> v.add(field, "is not a valid JSON Schema: " + problem));
         }
     }
 

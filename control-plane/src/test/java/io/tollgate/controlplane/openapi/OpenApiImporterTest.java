@@ -171,6 +171,17 @@ class OpenApiImporterTest {
     }
 
     @Test
+    void a_model_that_is_not_valid_json_schema_is_refused_with_the_meta_schema_violations() {
+        ProblemException e = assertThrows(ProblemException.class, () -> OpenApiImporter.read("""
+                {"openapi": "3.1.0", "info": {"title": "Models", "version": "1"}, "paths": {},
+                 "components": {"schemas": {"Pet": {"type": "object", "minProperties": -1}}}}"""));
+        assertEquals(1, e.violations().size(), e.violations().toString());
+        assertEquals("components.schemas.Pet", e.violations().get(0).field());
+        assertTrue(e.violations().get(0).message().startsWith("is not a valid JSON Schema: /minProperties: "),
+                e.violations().toString());
+    }
+
+    @Test
     void a_document_the_parser_rejects_answers_with_the_parser_messages() {
         ProblemException e = assertThrows(ProblemException.class,
                 () -> OpenApiImporter.read("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses: {}\n"));
