@@ -27,7 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import io.tollgate.controlplane.web.TenantApiDocumentation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/tenants/{tenantId}/api-keys")
@@ -61,6 +63,7 @@ public class ApiKeyResource {
 
     @POST
     @ReturnsSecret
+    @Extension(name = TenantApiDocumentation.SECRET_ONCE, value = "true")
     @RequiresPermission(Permission.APIS_WRITE)
     @Operation(summary = "Create or import an API key", description = "Without value, a 256-bit value is generated and "
             + "returned in this response only; it is stored as a hash. With value, that existing value is imported and "

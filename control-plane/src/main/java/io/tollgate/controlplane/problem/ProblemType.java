@@ -20,6 +20,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflicts with the current state", 409),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "A request with this idempotency key is still in progress", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource was changed by someone else", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body is too large", 413),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key was used for a different request", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     /** A custom domain's TXT record is missing or holds another value; the detail says what DNS answered. */

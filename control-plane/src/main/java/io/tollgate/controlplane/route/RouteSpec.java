@@ -55,6 +55,11 @@ public record RouteSpec(
             return new Integration("HTTP_PROXY", uri, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
+        public Integration withTimeout(Integer timeout) {
+            return new Integration(type, uri, targets, loadBalancing, healthCheck, timeout, method, requestParameters,
+                    requestTemplates, responseParameters, statusCode, headers, body, payloadFormatVersion);
+        }
+
         public static Integration mock(int statusCode, String body) {
             return new Integration("MOCK", null, null, null, null, null, null, null, null, null, statusCode, null, body, null);
         }
