@@ -2,6 +2,7 @@ package io.tollgate.controlplane.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tollgate.controlplane.authorizer.AuthorizerRules;
 import io.tollgate.controlplane.authorizer.AuthorizerSpec;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ final class AuthorizerExtension {
         String type = Nodes.text(x, "type");
         AuthorizerSpec spec = switch (type == null ? "" : type.toLowerCase(Locale.ROOT)) {
             case "jwt" -> {
-                read.addAll(List.of("jwtConfiguration", "identitySource", Extensions.JWKS_URI));
+                read.addAll(List.of("jwtConfiguration", "identitySource", Extensions.JWKS_URI, Extensions.CLOCK_SKEW_SECONDS));
                 JsonNode config = x.get("jwtConfiguration");
                 String issuer = Nodes.text(config, "issuer");
                 String jwksUri = Nodes.text(x, Extensions.JWKS_URI);
@@ -43,8 +44,13 @@ final class AuthorizerExtension {
                             + "; set " + Extensions.JWKS_URI + " or change the authorizer if the issuer publishes its keys elsewhere");
                 }
                 List<String> sources = Nodes.strings(x.get("identitySource"));
-                if (sources != null && !sources.equals(List.of("$request.header.Authorization"))) {
-                    findings.warn(at + ".identitySource", "ignored: JWT authorizers read the bearer token from Authorization");
+                String source = sources == null || sources.isEmpty() ? null : identitySource(sources.get(0));
+                if (sources != null && sources.size() > 1) {
+                    findings.warn(at + ".identitySource", "ignored all but " + sources.get(0) + ": a JWT authorizer reads one token");
+                }
+                Integer clockSkew = Nodes.integer(x, Extensions.CLOCK_SKEW_SECONDS);
+                if (clockSkew == null && x.hasNonNull(Extensions.CLOCK_SKEW_SECONDS)) {
+                    findings.invalid(at + "." + Extensions.CLOCK_SKEW_SECONDS, "must be a whole number of seconds");
                 }
                 for (String field : Nodes.fieldNames(config)) {
                     if (!field.equals("issuer") && !field.equals("audience")) {
@@ -52,7 +58,7 @@ final class AuthorizerExtension {
                     }
                 }
                 yield new AuthorizerSpec(name, "JWT", issuer, Nodes.strings(config == null ? null : config.get("audience")),
-                        jwksUri, null, null, null);
+                        jwksUri, null, null, null, source, clockSkew);
             }
             case "token", "request" -> {
                 read.addAll(List.of("authorizerUri", "identitySource", "authorizerResultTtlInSeconds"));
@@ -60,7 +66,7 @@ final class AuthorizerExtension {
                 yield new AuthorizerSpec(name, "REQUEST", null, null, null,
                         IntegrationExtension.functionUri(Nodes.text(x, "authorizerUri"), at + ".authorizerUri", findings), null == sources
                         ? List.of() : sources.stream().map(AuthorizerExtension::identitySource).toList(),
-                        Nodes.integer(x, "authorizerResultTtlInSeconds"));
+                        Nodes.integer(x, "authorizerResultTtlInSeconds"), null, null);
             }
             case "cognito_user_pools" -> {
                 findings.invalid(at + ".type", "Cognito user pool authorizers are not supported; use a jwt authorizer with the "
@@ -98,10 +104,14 @@ final class AuthorizerExtension {
         if (spec.type().equals("JWT")) {
             scheme.put("type", "oauth2");
             scheme.putObject("flows");
-            x.put("type", "jwt").put("identitySource", "$request.header.Authorization");
+            x.put("type", "jwt").put("identitySource", spec.identitySource() == null
+                    ? AuthorizerRules.DEFAULT_JWT_IDENTITY_SOURCE : spec.identitySource());
             ObjectNode config = x.putObject("jwtConfiguration").put("issuer", spec.issuer());
             spec.audiences().forEach(config.putArray("audience")::add);
             x.put(Extensions.JWKS_URI, spec.jwksUri());
+            if (spec.clockSkewSeconds() != null) {
+                x.put(Extensions.CLOCK_SKEW_SECONDS, spec.clockSkewSeconds());
+            }
         } else {
             String firstHeader = spec.identitySources().stream().filter(s -> s.startsWith("$request.header."))
                     .map(s -> s.substring("$request.header.".length())).findFirst().orElse("Authorization");

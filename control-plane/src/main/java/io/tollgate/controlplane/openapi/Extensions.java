@@ -22,6 +22,8 @@ final class Extensions {
     static final String KIND = "x-tollgate-kind";
     /** Tollgate's own, inside an authorizer: the JWKS URL, which the cloud gateway discovers from the issuer. */
     static final String JWKS_URI = "x-tollgate-jwks-uri";
+    /** Tollgate's own, inside a jwt authorizer: leeway in seconds for exp, nbf and iat. */
+    static final String CLOCK_SKEW_SECONDS = "x-tollgate-clock-skew-seconds";
     /** Tollgate's own, inside an http_proxy integration: a pool of upstreams. */
     static final String TARGETS = "x-tollgate-targets";
     static final String LOAD_BALANCING = "x-tollgate-load-balancing";

@@ -95,7 +95,7 @@ final class IntegrationExtension {
         RouteSpec.HealthCheck check = x.has(Extensions.HEALTH_CHECK)
                 ? JsonDocs.mapper().convertValue(x.get(Extensions.HEALTH_CHECK), RouteSpec.HealthCheck.class) : null;
         return new RouteSpec.Integration("HTTP_PROXY", Nodes.text(x, "uri"), targets, Nodes.text(x, Extensions.LOAD_BALANCING),
-                check, timeout, null, null, null, null, null, null, null, null);
+                check, timeout, null, null, null, null, null, null, null, null, null);
     }
 
     private static RouteSpec.Integration http(JsonNode x, String at, Integer timeout, Set<String> read, Findings findings) {
@@ -105,24 +105,26 @@ final class IntegrationExtension {
             method = null;
         }
         Map<String, String> responseParameters = null;
+        Map<String, String> responseTemplates = null;
         JsonNode responses = x.get("responses");
         for (String status : Nodes.fieldNames(responses)) {
             JsonNode response = responses.get(status);
             if (!status.equals("default")) {
                 findings.warn(at + ".responses." + status, "ignored: the upstream's status is passed on; only the default "
-                        + "response's responseParameters are used");
+                        + "response's responseParameters and responseTemplates are used");
                 continue;
             }
             responseParameters = Nodes.stringMap(response.get("responseParameters"));
+            responseTemplates = Nodes.stringMap(response.get("responseTemplates"));
             for (String name : Nodes.fieldNames(response)) {
-                if (!name.equals("responseParameters") && !name.equals("statusCode")) {
-                    findings.warn(at + ".responses.default." + name, "ignored: response bodies are passed on unchanged");
+                if (!name.equals("responseParameters") && !name.equals("responseTemplates") && !name.equals("statusCode")) {
+                    findings.warn(at + ".responses.default." + name, "ignored: not understood");
                 }
             }
         }
         return new RouteSpec.Integration("HTTP", Nodes.text(x, "uri"), null, null, null, timeout, method,
                 Nodes.stringMap(x.get("requestParameters")), Nodes.stringMap(x.get("requestTemplates")), responseParameters,
-                null, null, null, null);
+                responseTemplates, null, null, null, null);
     }
 
     private static RouteSpec.Integration mock(JsonNode x, String at, Set<String> read, Findings findings) {
@@ -173,7 +175,7 @@ final class IntegrationExtension {
                 }
             }
         }
-        return new RouteSpec.Integration("MOCK", null, null, null, null, null, null, null, null, null,
+        return new RouteSpec.Integration("MOCK", null, null, null, null, null, null, null, null, null, null,
                 status == null ? 200 : status, headers == null || headers.isEmpty() ? null : headers, body, null);
     }
 
@@ -186,7 +188,7 @@ final class IntegrationExtension {
         }
         String uri = functionUri(Nodes.text(x, "uri"), at + ".uri", findings);
         String version = Nodes.text(x, "payloadFormatVersion");
-        return new RouteSpec.Integration("FUNCTION", uri, null, null, null, timeout, null, null, null, null, null, null, null,
+        return new RouteSpec.Integration("FUNCTION", uri, null, null, null, timeout, null, null, null, null, null, null, null, null,
                 version != null ? version : httpApi ? "2.0" : "1.0");
     }
 
@@ -225,9 +227,10 @@ final class IntegrationExtension {
                 x.put("uri", i.uri());
                 putMap(x, "requestParameters", i.requestParameters());
                 putMap(x, "requestTemplates", i.requestTemplates());
-                if (i.responseParameters() != null) {
+                if (i.responseParameters() != null || i.responseTemplates() != null) {
                     ObjectNode response = Nodes.object().put("statusCode", "200");
                     putMap(response, "responseParameters", i.responseParameters());
+                    putMap(response, "responseTemplates", i.responseTemplates());
                     x.set("responses", Nodes.object().set("default", response));
                 }
             }

@@ -240,7 +240,7 @@ final class OpenApiImporter {
     private static RouteSpec.Integration integration(JsonNode operation, String at, String method, boolean httpApi, Findings findings) {
         if (!operation.has(Extensions.INTEGRATION)) {
             findings.warn(at, "has no " + Extensions.INTEGRATION + ": the route answers 501 from a mock until its integration is set");
-            return new RouteSpec.Integration("MOCK", null, null, null, null, null, null, null, null, null, 501, null,
+            return new RouteSpec.Integration("MOCK", null, null, null, null, null, null, null, null, null, null, 501, null,
                     "{\"message\":\"Not implemented\"}", null);
         }
         return IntegrationExtension.read(operation.get(Extensions.INTEGRATION), at + "." + Extensions.INTEGRATION, method, httpApi,

@@ -41,7 +41,7 @@ class OpenApiImporterTest {
         assertEquals("REST", petstore.api().kind());
         assertEquals(List.of("Pet", "Pets", "Error"), List.copyOf(petstore.api().models().keySet()));
         RouteSpec.Integration notImplemented = new RouteSpec.Integration("MOCK", null, null, null, null, null, null, null, null,
-                null, 501, null, "{\"message\":\"Not implemented\"}", null);
+                null, null, 501, null, "{\"message\":\"Not implemented\"}", null);
         assertEquals(List.of(new RouteSpec("GET", "/pets", NONE, notImplemented, null),
                 new RouteSpec("POST", "/pets", NONE, notImplemented, null),
                 new RouteSpec("GET", "/pets/{petId}", NONE, notImplemented, null)), petstore.routes());
@@ -63,25 +63,26 @@ class OpenApiImporterTest {
                 api.gatewayResponses());
         assertEquals(List.of("NewPet", "Empty"), List.copyOf(api.models().keySet()));
         assertEquals(List.of(new AuthorizerSpec("lambda-token", "REQUEST", null, null, null, "https://auth.example.test/authorize",
-                List.of("$request.header.Authorization"), 60)), rest.authorizers());
+                List.of("$request.header.Authorization"), 60, null, null)), rest.authorizers());
 
         assertEquals(List.of(
                 new RouteSpec("GET", "/pets", new RouteSpec.Authorization("API_KEY", null, List.of(), true),
                         new RouteSpec.Integration("HTTP", "http://petstore.example.test/petstore/pets", null, null, null, 10000, "GET",
                                 Map.of("integration.request.querystring.type", "method.request.querystring.type",
-                                        "integration.request.querystring.page", "method.request.querystring.page"), null,
+                                        "integration.request.querystring.page", "method.request.querystring.page"),
+                                Map.of("application/json", "{\"type\": \"$input.params('type')\"}"),
                                 Map.of("method.response.header.x-source", "integration.response.header.x-backend"),
-                                null, null, null, null),
+                                Map.of("application/json", "{\"pets\": $input.json('$.items')}"), null, null, null, null),
                         new RouteSpec.Validation(null, List.of("type"), List.of())),
                 new RouteSpec("POST", "/pets", new RouteSpec.Authorization("REQUEST", "lambda-token", List.of(), false),
                         new RouteSpec.Integration("FUNCTION", "https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/"
                                 + "arn:aws:lambda:eu-west-1:123456789012:function:CreatePet/invocations", null, null, null, 29000,
-                                null, null, null, null, null, null, null, "1.0"),
+                                null, null, null, null, null, null, null, null, "1.0"),
                         new RouteSpec.Validation("NewPet", List.of(), List.of())),
                 new RouteSpec("GET", "/pets/{petId}", NONE,
                         RouteSpec.Integration.httpProxy("http://petstore.example.test/petstore/pets/{petId}").withTimeout(29000), null),
                 new RouteSpec("GET", "/health", NONE, new RouteSpec.Integration("MOCK", null, null, null, null, null, null, null, null,
-                        null, 200, Map.of("Content-Type", "text/plain"), "ok", null), null),
+                        null, null, 200, Map.of("Content-Type", "text/plain"), "ok", null), null),
                 new RouteSpec("ANY", "/files/{proxy+}", NONE,
                         RouteSpec.Integration.httpProxy("https://files.example.test/{proxy}").withTimeout(5000), null)),
                 rest.routes());
@@ -111,11 +112,11 @@ class OpenApiImporterTest {
         assertEquals(new ApiSpec.Cors(List.of("https://app.example.test"), List.of("GET", "POST"),
                 List.of("authorization", "content-type"), List.of("x-request-id"), true, 600), http.api().cors());
         assertEquals(List.of(new AuthorizerSpec("orders-jwt", "JWT", "https://id.example.test/realms/orders", List.of("orders-api"),
-                "https://id.example.test/realms/orders/.well-known/jwks.json", null, null, null)), http.authorizers());
+                "https://id.example.test/realms/orders/.well-known/jwks.json", null, null, null, "$request.header.Authorization", 30)), http.authorizers());
         assertEquals(List.of(
                 new RouteSpec("GET", "/orders", new RouteSpec.Authorization("JWT", "orders-jwt", List.of("orders:read"), false),
                         new RouteSpec.Integration("FUNCTION", "https://orders-fn.example.test/invoke", null, null, null, 3000, null, null,
-                                null, null, null, null, null, "2.0"), null),
+                                null, null, null, null, null, null, "2.0"), null),
                 new RouteSpec("POST", "/orders", new RouteSpec.Authorization("JWT", "orders-jwt", List.of("orders:write"), false),
                         RouteSpec.Integration.httpProxy("https://orders.example.test/orders").withTimeout(29000), null),
                 new RouteSpec("ANY", "/{proxy+}", NONE,

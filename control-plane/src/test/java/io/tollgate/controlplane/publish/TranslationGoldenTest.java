@@ -165,26 +165,28 @@ class TranslationGoldenTest {
                 Map.<String, JsonNode>of("Pet", pet));
         List<ApiSnapshot.AuthorizerEntry> authorizers = List.of(
                 new ApiSnapshot.AuthorizerEntry(JWT, new AuthorizerSpec("keycloak", "JWT", "https://id.example.test/realms/pets",
-                        List.of("pets-api"), "https://id.example.test/realms/pets/certs", null, null, null)),
+                        List.of("pets-api"), "https://id.example.test/realms/pets/certs", null, null, null,
+                        "$request.querystring.access_token", 30)),
                 new ApiSnapshot.AuthorizerEntry(REQUEST, new AuthorizerSpec("custom", "REQUEST", null, null, null,
-                        "https://auth.example.test/check", List.of("$request.header.Authorization"), 60)));
+                        "https://auth.example.test/check", List.of("$request.header.Authorization"), 60, null, null)));
         List<ApiSnapshot.RouteEntry> routes = List.of(
                 route(21, new RouteSpec("GET", "/pets/{id}", new RouteSpec.Authorization("JWT", JWT.toString(), List.of("pets:read"), false),
                         new RouteSpec.Integration("HTTP_PROXY", "http://${stageVariables.host}/pets/{id}",
                                 List.of(new RouteSpec.Target("http://10.0.0.1:8080", 3), new RouteSpec.Target("http://10.0.0.2:8080", 1)),
                                 "LEAST_OUTSTANDING_REQUESTS", new RouteSpec.HealthCheck("/health", 10, 500, 2, 3), 5000,
-                                null, null, null, null, null, null, null, null), null)),
+                                null, null, null, null, null, null, null, null, null), null)),
                 route(22, new RouteSpec("POST", "/pets", new RouteSpec.Authorization("API_KEY", null, List.of(), true),
                         new RouteSpec.Integration("HTTP", "https://backend.example.test/pets", null, null, null, 29000, "PUT",
                                 Map.of("integration.request.header.x-tenant", "'acme'"),
                                 Map.of("application/json", "{\"pet\": $input.json('$')}"),
                                 Map.of("method.response.header.x-id", "integration.response.header.id"),
+                                Map.of("application/json", "{\"id\": \"$input.path('$.id')\"}"),
                                 null, null, null, null),
                         new RouteSpec.Validation("Pet", List.of("dryRun"), List.of("x-request-id")))),
                 route(23, new RouteSpec("GET", "/health", null, RouteSpec.Integration.mock(200, "ok"), null)),
                 route(24, new RouteSpec("ANY", "/fn/{proxy+}", new RouteSpec.Authorization("REQUEST", REQUEST.toString(), List.of(), false),
                         new RouteSpec.Integration("FUNCTION", "https://fn.example.test/invoke", null, null, null, 29000, null, null,
-                                null, null, null, null, null, "1.0"), null)));
+                                null, null, null, null, null, null, "1.0"), null)));
         Deployment deployment = new Deployment();
         deployment.id = DEPLOYMENT;
         deployment.tenantId = TENANT;
