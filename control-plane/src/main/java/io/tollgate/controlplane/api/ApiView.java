@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "An API of the tenant")
@@ -22,7 +23,7 @@ public record ApiView(
         @Schema(description = "Validation models by name (JSON Schema)") Map<String, JsonNode> models,
         @Schema(description = "Content types treated as binary") List<String> binaryMediaTypes,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     public static ApiView of(Api api) {
         ApiSpec spec = api.spec();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "An authorizer of an API")
@@ -22,7 +23,7 @@ public record AuthorizerView(
         @Schema(description = "JWT: where the token is read") String identitySource,
         @Schema(description = "JWT: clock skew leeway in seconds") Integer clockSkewSeconds,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     static AuthorizerView of(Authorizer authorizer) {
         AuthorizerSpec s = authorizer.spec();

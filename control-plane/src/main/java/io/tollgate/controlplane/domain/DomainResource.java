@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +54,7 @@ public class DomainResource {
     @Operation(summary = "Get a custom domain", description = "Its status, the TXT record that verifies it, the "
             + "certificate summary and its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId) {
-        return service.get(access.get(), domainId).map(domain -> ok(domain));
+        return service.get(access.get(), domainId).map(Responses::tagged);
     }
 
     @POST
@@ -64,9 +63,8 @@ public class DomainResource {
             + "create (name _tollgate-challenge.<hostname>, a random value); then call verify. 409 when this tenant "
             + "already added the hostname or another tenant verified it.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @NotNull DomainRequests.CreateDomain body) {
-        return service.create(access.get(), body).map(domain -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/domains/" + domain.id())).tag(ETags.of(domain.version()))
-                .entity(domain).build());
+        return service.create(access.get(), body).map(domain -> Responses.created(domain,
+                "/v1/tenants/" + tenantId + "/domains/" + domain.id()));
     }
 
     @POST
@@ -77,7 +75,7 @@ public class DomainResource {
             + "422 domain-verification-failed says what DNS returned instead (503 dns-unavailable when DNS did not "
             + "answer). 409 when another tenant verified the hostname first. A verified domain stays verified.")
     public Uni<Response> verify(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId) {
-        return service.verify(access.get(), domainId).map(DomainResource::ok);
+        return service.verify(access.get(), domainId).map(Responses::tagged);
     }
 
     @PUT
@@ -90,7 +88,7 @@ public class DomainResource {
     public Uni<Response> uploadCertificate(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                            @NotNull DomainRequests.UploadCertificate body) {
-        return service.uploadCertificate(access.get(), domainId, ifMatch, body).map(DomainResource::ok);
+        return service.uploadCertificate(access.get(), domainId, ifMatch, body).map(Responses::tagged);
     }
 
     @DELETE
@@ -100,7 +98,7 @@ public class DomainResource {
             + "plain HTTP only. Answers the domain. A stale If-Match answers 412.")
     public Uni<Response> removeCertificate(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.removeCertificate(access.get(), domainId, ifMatch).map(DomainResource::ok);
+        return service.removeCertificate(access.get(), domainId, ifMatch).map(Responses::tagged);
     }
 
     @DELETE
@@ -110,10 +108,6 @@ public class DomainResource {
             + "serving the hostname within seconds. A stale If-Match answers 412.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), domainId, ifMatch).map(ignored -> Response.noContent().build());
-    }
-
-    private static Response ok(DomainView domain) {
-        return Response.ok(domain).tag(ETags.of(domain.version())).build();
+        return service.delete(access.get(), domainId, ifMatch).map(Responses::noContent);
     }
 }

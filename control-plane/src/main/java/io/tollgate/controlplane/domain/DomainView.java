@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A custom domain of the tenant")
@@ -18,7 +19,7 @@ public record DomainView(
         @Schema(description = "The uploaded certificate; absent until one is uploaded (then the gateway serves the "
                 + "domain over HTTP only)") CertificateSummary certificate,
         @Schema(description = "When it was added") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     @Schema(description = "A DNS TXT record to create at the tenant's DNS provider")
     public record VerificationRecord(

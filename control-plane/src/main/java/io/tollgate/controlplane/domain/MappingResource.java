@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +54,7 @@ public class MappingResource {
     @Operation(summary = "Get a base path mapping", description = "The mapping with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                              @PathParam("mappingId") UUID mappingId) {
-        return service.get(access.get(), domainId, mappingId).map(MappingResource::ok);
+        return service.get(access.get(), domainId, mappingId).map(Responses::tagged);
     }
 
     @POST
@@ -65,9 +64,8 @@ public class MappingResource {
             + "wins. 409 when the base path is already mapped on this domain; the API must be one of this tenant's.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                                 @NotNull DomainRequests.MappingSpec body) {
-        return service.create(access.get(), domainId, body).map(mapping -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/domains/" + domainId + "/mappings/" + mapping.id()))
-                .tag(ETags.of(mapping.version())).entity(mapping).build());
+        return service.create(access.get(), domainId, body).map(mapping -> Responses.created(mapping,
+                "/v1/tenants/" + tenantId + "/domains/" + domainId + "/mappings/" + mapping.id()));
     }
 
     @PUT
@@ -78,7 +76,7 @@ public class MappingResource {
     public Uni<Response> replace(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                                  @PathParam("mappingId") UUID mappingId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull DomainRequests.MappingSpec body) {
-        return service.replace(access.get(), domainId, mappingId, ifMatch, body).map(MappingResource::ok);
+        return service.replace(access.get(), domainId, mappingId, ifMatch, body).map(Responses::tagged);
     }
 
     @DELETE
@@ -88,10 +86,6 @@ public class MappingResource {
             + "seconds. A stale If-Match answers 412.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("domainId") UUID domainId,
                                 @PathParam("mappingId") UUID mappingId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), domainId, mappingId, ifMatch).map(ignored -> Response.noContent().build());
-    }
-
-    private static Response ok(MappingView mapping) {
-        return Response.ok(mapping).tag(ETags.of(mapping.version())).build();
+        return service.delete(access.get(), domainId, mappingId, ifMatch).map(Responses::noContent);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @Schema(description = "A base path mapping of a custom domain")
 public record MappingView(
@@ -13,7 +14,7 @@ public record MappingView(
         @Schema(description = "Id of the API it leads to") UUID apiId,
         @Schema(description = "Stage of that API") String stage,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     static MappingView of(BasePathMapping mapping) {
         return new MappingView(mapping.id, mapping.domainId, mapping.basePath, mapping.apiId, mapping.stage,
