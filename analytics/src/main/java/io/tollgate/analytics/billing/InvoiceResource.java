@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A tenant's monthly invoices, as JSON or CSV. Same identity and tenancy rules as the rest of the
  * analytics API (bearer token, membership confirmed by the control plane for the path's tenant).
  */
-@Path("/v1/tenants/{tenantId}/analytics/invoices")
+@Path("/v1/tenants/{tenantId}/analytics")
 @Authenticated
 @Tag(name = "Invoices", description = "Monthly invoices of a tenant under its price plan")
 @SecurityRequirement(name = "bearer")
@@ -35,7 +35,11 @@ public class InvoiceResource {
     @Inject
     Invoices invoices;
 
+    @Inject
+    KeyUsageExport keyUsage;
+
     @GET
+    @Path("/invoices")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The running month's invoice (DRAFT) and earlier months' with usage, newest first (24 months)")
     public Uni<List<Invoice>> list(@PathParam("tenantId") String tenantId) {
@@ -43,7 +47,7 @@ public class InvoiceResource {
     }
 
     @GET
-    @Path("/{period}")
+    @Path("/invoices/{period}")
     @Produces({MediaType.APPLICATION_JSON, InvoiceCsv.MEDIA_TYPE})
     @Operation(summary = "One month's invoice: JSON, or CSV for Accept: text/csv or a period ending in .csv")
     public Uni<Response> invoice(@PathParam("tenantId") String tenantId,
@@ -55,6 +59,17 @@ public class InvoiceResource {
                 ? Response.ok(InvoiceCsv.of(invoice), CSV).header("Content-Disposition",
                         "attachment; filename=\"invoice-" + tenantId + "-" + invoice.period() + ".csv\"").build()
                 : Response.ok(invoice, MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    @GET
+    @Path("/usage-export/{period}")
+    @Produces(InvoiceCsv.MEDIA_TYPE)
+    @Operation(summary = "A month's requests and bytes per API key as CSV (keyless requests as key -)")
+    public Uni<Response> usageExport(@PathParam("tenantId") String tenantId,
+            @Parameter(description = "YYYY-MM (UTC month), optionally followed by .csv") @PathParam("period") String period) {
+        YearMonth month = month(period.endsWith(".csv") ? period.substring(0, period.length() - 4) : period);
+        return keyUsage.csv(tenantId, month).map(csv -> Response.ok(csv, CSV).header("Content-Disposition",
+                "attachment; filename=\"usage-" + tenantId + "-" + month + ".csv\"").build());
     }
 
     private static boolean prefersCsv(HttpHeaders headers) {

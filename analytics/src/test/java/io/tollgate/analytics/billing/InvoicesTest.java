@@ -37,12 +37,15 @@ class InvoicesTest {
     @Inject
     Invoices invoices;
 
+    @Inject
+    KeyUsageExport keyUsage;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private static AccessEvent event(String tenant, Instant at) {
+    private static AccessEvent event(String tenant, Instant at, String keyId) {
         return new AccessEvent(UUID.randomUUID().toString(), at.toEpochMilli(), tenant, "a-1", "prod", "/a", "GET", 200, 1_000, -1, 0,
-                BYTES_OUT, "k-1", null, null, "r", "127.0.0.1");
+                BYTES_OUT, keyId, null, null, "r", "127.0.0.1");
     }
 
     @Test
@@ -56,10 +59,10 @@ class InvoicesTest {
         List<AccessEvent> events = new ArrayList<>();
         for (String tenant : List.of(payg, free)) {
             for (int i = 0; i < 1_000; i++) {
-                events.add(event(tenant, lastDay.plusMillis(i * 10L)));
+                events.add(event(tenant, lastDay.plusMillis(i * 10L), i < 600 ? "k-1" : i < 900 ? "k-2" : null));
             }
             for (int i = 0; i < 7; i++) {
-                events.add(event(tenant, Instant.now().minusSeconds(i)));
+                events.add(event(tenant, Instant.now().minusSeconds(i), "k-1"));
             }
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement assign = connection.prepareStatement(
@@ -104,6 +107,11 @@ class InvoicesTest {
         assertEquals("FREE", freeClosed.plan());
         assertEquals(java.math.BigDecimal.valueOf(1_000), freeClosed.lines().get(0).quantity());
         assertEquals(0, freeClosed.totalMinor());
+
+        assertEquals("tenant_id,period,key_id,requests,bytes_in,bytes_out\r\n"
+                + payg + "," + previous + ",-,100,0,123456789000\r\n"
+                + payg + "," + previous + ",k-1,600,0,740740734000\r\n"
+                + payg + "," + previous + ",k-2,300,0,370370367000\r\n", keyUsage.csv(payg, previous).await().indefinitely());
 
         List<Invoice> listed = invoices.list(payg).await().indefinitely();
         assertEquals(List.of(current.toString(), previous.toString()), listed.stream().map(Invoice::period).toList());
