@@ -34,6 +34,7 @@ public class IngestService {
     boolean enabled;
 
     private final AtomicLong counted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
     private volatile UsageIngestor current;
     private volatile boolean running = true;
     private Thread thread;
@@ -41,6 +42,9 @@ public class IngestService {
     void start(@Observes StartupEvent event, DataSource dataSource, MeterRegistry registry) {
         FunctionCounter.builder("tollgate.analytics.events.counted", this, s -> s.counted.get() + (s.current == null ? 0 : s.current.counted()))
                 .description("Access events counted into the aggregates (committed)").register(registry);
+        FunctionCounter.builder("tollgate.analytics.events.duplicates", this,
+                        s -> s.duplicates.get() + (s.current == null ? 0 : s.current.duplicates()))
+                .description("Access events skipped because their id was already counted (delivered twice)").register(registry);
         if (!enabled) {
             return;
         }
@@ -60,6 +64,7 @@ public class IngestService {
                 sleepQuietly(5_000);
             } finally {
                 counted.addAndGet(ingestor.counted());
+                duplicates.addAndGet(ingestor.duplicates());
                 current = null;
             }
         }

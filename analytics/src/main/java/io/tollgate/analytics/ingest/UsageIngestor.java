@@ -36,8 +36,10 @@ import org.jboss.logging.Logger;
  * Counts access events into the per-minute aggregates, exactly once.
  *
  * <p>A plain Kafka consumer in a group (so instances share the partitions); offsets are never
- * committed to Kafka. Each poll's events are folded in memory, then one PostgreSQL transaction
- * advances the partitions' stored offsets (conditionally, see {@link ConsumerOffsets}), merges the
+ * committed to Kafka. Each poll's events are decoded, then one PostgreSQL transaction advances the
+ * partitions' stored offsets (conditionally, see {@link ConsumerOffsets}), records the events' ids
+ * and keeps only those counted for the first time (an event sent twice by a node whose Kafka
+ * acknowledgement was lost, see {@link CountedEventIds}), folds them per minute, merges the
  * totals into the minute rows (locked, read, merged, written: latency histograms cannot be added in
  * SQL), adds the error counts and marks the touched hours for rollup, and commits. A crash before
  * the commit leaves neither counts nor offsets; on (re)assignment the consumer seeks to the stored
@@ -61,6 +63,7 @@ public final class UsageIngestor implements Runnable, AutoCloseable {
     private final Map<Integer, Long> stored = new ConcurrentHashMap<>();
     private final AtomicLong counted = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
     private volatile boolean running = true;
     private long batches;
 
@@ -82,6 +85,11 @@ public final class UsageIngestor implements Runnable, AutoCloseable {
     /** Events counted (committed) by this instance. */
     public long counted() {
         return counted.get();
+    }
+
+    /** Events skipped because their id was already counted (delivered twice), by this instance. */
+    public long duplicates() {
+        return duplicates.get();
     }
 
     /** Events that could not be decoded and were skipped (counted nowhere, logged). */
@@ -130,17 +138,18 @@ public final class UsageIngestor implements Runnable, AutoCloseable {
     }
 
     private void countExactlyOnce(ConsumerRecords<String, byte[]> records) {
-        MinuteBatch batch = new MinuteBatch();
+        List<AccessEvent> events = new ArrayList<>(records.count());
         Map<Integer, Long> nextOffsets = new TreeMap<>(); // sorted: partitions are locked in one order
         for (ConsumerRecord<String, byte[]> record : records) {
             nextOffsets.put(record.partition(), record.offset() + 1);
             try {
-                batch.add(AccessEventCodec.decode(record.value()));
+                events.add(AccessEventCodec.decode(record.value()));
             } catch (IllegalArgumentException e) {
                 invalid.incrementAndGet();
                 LOG.warnf("skipping an invalid access event at %s-%d@%d: %s", topic, record.partition(), record.offset(), e.getMessage());
             }
         }
+        MinuteBatch batch = new MinuteBatch();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -150,6 +159,7 @@ public final class UsageIngestor implements Runnable, AutoCloseable {
                         throw new Fenced(partition.getKey());
                     }
                 }
+                CountedEventIds.firstSeen(connection, events).forEach(batch::add);
                 write(connection, batch);
                 beforeCommit.run(connection, ++batches);
                 connection.commit();
@@ -159,6 +169,7 @@ public final class UsageIngestor implements Runnable, AutoCloseable {
             }
             stored.putAll(nextOffsets);
             counted.addAndGet(batch.events);
+            duplicates.addAndGet(events.size() - batch.events);
         } catch (Fenced fenced) {
             LOG.warnf("partition %d of %s was counted further by another consumer: batch dropped, reading from the stored offsets",
                     fenced.partition, topic);

@@ -2,6 +2,7 @@ package io.tollgate.analytics.rollup;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tollgate.analytics.ingest.CountedEventIds;
 import io.tollgate.analytics.usage.Resolution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,10 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Runs the rollups every interval and the retention policy once an hour, on a thread of their own. */
+/**
+ * Runs the rollups every interval and the retention policy (aggregates, and the ids kept to count each
+ * event once) once an hour, on a thread of their own.
+ */
 @ApplicationScoped
 public class RollupService {
 
@@ -30,6 +34,9 @@ public class RollupService {
 
     @ConfigProperty(name = "tollgate.analytics.retention.days")
     Duration keepDays;
+
+    @ConfigProperty(name = "tollgate.analytics.dedupe.window")
+    Duration dedupeWindow;
 
     private volatile boolean running = true;
     private Thread thread;
@@ -49,7 +56,8 @@ public class RollupService {
                 if (Instant.now().isAfter(nextRetention)) {
                     long deleted = Rollup.retention(connection, Instant.now(),
                             Map.of(Resolution.MINUTE, keepMinutes, Resolution.HOUR, keepHours, Resolution.DAY, keepDays));
-                    LOG.debugf("retention deleted %d aggregate rows", deleted);
+                    long forgotten = CountedEventIds.prune(connection, Instant.now().minus(dedupeWindow));
+                    LOG.debugf("retention deleted %d aggregate rows and %d counted event ids", deleted, forgotten);
                     nextRetention = Instant.now().plus(Duration.ofHours(1));
                 }
             } catch (Exception e) {

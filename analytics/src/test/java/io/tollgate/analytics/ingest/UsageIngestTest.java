@@ -68,9 +68,9 @@ class UsageIngestTest {
         return single("select coalesce(sum(" + column + "), 0) from usage_minute where tenant_id = ? and api_id = '*'", tenant);
     }
 
-    private long single(String sql, String tenant) throws Exception {
+    private long single(String sql, Object parameter) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, tenant);
+            statement.setObject(1, parameter instanceof String[] ids ? connection.createArrayOf("text", ids) : parameter);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -176,6 +176,28 @@ class UsageIngestTest {
             assertExactlyCounted(tenant1);
             assertExactlyCounted(tenant2);
         }
+    }
+
+    @Test
+    void counts_an_event_delivered_twice_once() throws Exception {
+        String tenant = "t-twice-" + UUID.randomUUID();
+        String topic = TestTopic.create(bootstrapServers);
+        List<AccessEvent> events = events(tenant, EVENTS);
+        // a node whose acknowledgement was lost sends the same event again, later (another batch) …
+        TestTopic.publish(bootstrapServers, topic, events);
+        List<AccessEvent> again = new ArrayList<>(events.subList(0, EVENTS / 2));
+        // … or right behind the first copy (same poll)
+        again.addAll(events.subList(EVENTS / 2, EVENTS).stream().flatMap(event -> java.util.stream.Stream.of(event, event)).toList());
+        try (UsageIngestor ingestor = ingestor(topic, "g-" + topic, (connection, batch) -> { })) {
+            Thread.ofPlatform().start(ingestor);
+            await("first copies counted", Duration.ofSeconds(90), counted(tenant, EVENTS));
+            TestTopic.publish(bootstrapServers, topic, again);
+            await("second copies read", Duration.ofSeconds(90), () -> ingestor.duplicates() == again.size());
+            assertExactlyCounted(tenant);
+            assertEquals(EVENTS, ingestor.counted());
+        }
+        assertEquals(EVENTS, single("select count(*) from counted_event_ids where event_id in (select unnest(?::text[]))",
+                events.stream().map(AccessEvent::id).toArray(String[]::new)));
     }
 
     @Test
