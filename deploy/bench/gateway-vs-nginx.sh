@@ -31,6 +31,9 @@
 #   BENCH_SKIP_BUILD    1: never rebuild the gateway node, even if its jar is stale  default 0
 #   BENCH_KEEP          1: keep the temporary folder (configs, logs) after the run  default 0
 #   BENCH_MAX_SECONDS   hard limit for the whole run, then everything is stopped    default: computed
+#   BENCH_INFINISPAN_HOSTS  host:port of a running Infinispan: adds the target "cached", a stage
+#                       with the response cache on (every request after the first is a hit), and
+#                       the ratio cached ÷ tollgate (cache-hit req/s ÷ proxied req/s)   default: unset
 #
 # Why 1 worker by default: on the 2-core build machines wrk, the upstream and the proxy share
 # the CPU; one worker each keeps the proxies from fighting the load generator for cores. Set
@@ -52,11 +55,13 @@ HEAP=${BENCH_HEAP:-512m}
 JAVA_OPTS_EXTRA=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 KEEP=${BENCH_KEEP:-0}
+CACHE_HOSTS=${BENCH_INFINISPAN_HOSTS:-}
 # start-up (build excluded, it runs before the clock) + every wrk run + slack
-MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 2 * WARMUP + TOLLGATE_WARMUP + ROUNDS * 3 * (DURATION + 5) ))}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 3 * WARMUP + TOLLGATE_WARMUP + ROUNDS * 4 * (DURATION + 5) ))}
 
 API_ID=bench
 STAGE=prod
+CACHED_STAGE=cached
 GATEWAY_HOST="$API_ID.gateway.localhost"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -274,11 +279,14 @@ DEPLOYMENT_JSON=$(cat <<EOF | tr -d '\n '
    "integration":{"type":"HTTP_PROXY","uri":"http://127.0.0.1:$UPSTREAM_PORT/{proxy+}","timeoutMillis":29000}}]}
 EOF
 )
+# with BENCH_INFINISPAN_HOSTS: a second stage of the same deployment with the response cache on
+CACHED_STAGE_JSON="{\"id\":\"s-bench-cached\",\"tenantId\":\"t-bench\",\"revision\":4,\"apiId\":\"$API_ID\",\"name\":\"$CACHED_STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false,\"cache\":{\"enabled\":true,\"ttlSeconds\":3600,\"keyParameters\":[]}}"
 STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\":\"$API_ID\",\"name\":\"$STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false}"
 {
   echo "tollgate-config v1 3 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "deployment:d-bench $(b64 "$DEPLOYMENT_JSON")"
   echo "stage:s-bench $(b64 "$STAGE_JSON")"
+  [ -z "$CACHE_HOSTS" ] || echo "stage:s-bench-cached $(b64 "$CACHED_STAGE_JSON")"
   echo "tenant:t-bench $(b64 "$TENANT_JSON")"
 } > "$WORK/tollgate-state/config.state"
 
@@ -298,7 +306,7 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
   -Dquarkus.http.io-threads="$WORKERS" \
   -Dkafka.bootstrap.servers=127.0.0.1:1 \
   -Dtollgate.config.state-directory="$WORK/tollgate-state" \
-  -Dquarkus.infinispan-client.hosts=127.0.0.1:2 \
+  -Dquarkus.infinispan-client.hosts="${CACHE_HOSTS:-127.0.0.1:2}" \
   -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
   -jar "$RUN_JAR" >"$WORK/tollgate.log" 2>&1 &
 TOLLGATE_PID=$!
@@ -320,14 +328,23 @@ BODY=$(curl -s --max-time 2 -w ' %{http_code}' -H "Host: $GATEWAY_HOST" "http://
 [ "$BODY" = "ok 200" ] || die "a request through Tollgate answered '$BODY', expected 'ok 200' (see $WORK/tollgate.log)"
 BODY=$(curl -s --max-time 2 -w ' %{http_code}' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" || true)
 [ "$BODY" = "ok 200" ] || die "a request through nginx answered '$BODY', expected 'ok 200'"
+if [ -n "$CACHE_HOSTS" ]; then
+  cache_hit() {
+    curl -s -o /dev/null -D - --max-time 2 -H "Host: $GATEWAY_HOST" \
+      "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$CACHED_STAGE$REQUEST_PATH" | grep -qi '^x-tollgate-cache: HIT'
+  }
+  wait_for 60 "Tollgate's response cache (x-tollgate-cache: HIT from $CACHE_HOSTS)" cache_hit
+fi
 
 # --- measuring ------------------------------------------------------------------------------------
 TARGETS=(direct nginx tollgate)
+[ -z "$CACHE_HOSTS" ] || TARGETS+=(cached)
 target_args() { # the wrk arguments of a target, one per line (wrk wants "Name: value" headers)
   case $1 in
     direct) printf '%s\n' "http://127.0.0.1:$UPSTREAM_PORT$REQUEST_PATH" ;;
     nginx) printf '%s\n' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" ;;
     tollgate) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE$REQUEST_PATH" ;;
+    cached) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$CACHED_STAGE$REQUEST_PATH" ;;
   esac
 }
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
@@ -402,6 +419,13 @@ for base in direct nginx; do
     "$(ratio "${MEDIAN[tollgate,2]}" "${MEDIAN[$base,2]}")" \
     "$(ratio "${MEDIAN[tollgate,3]}" "${MEDIAN[$base,3]}")"
 done
+if [ -n "$CACHE_HOSTS" ]; then
+  printf '%-20s %8s %8s %8s\n' "cached ÷ tollgate" \
+    "$(ratio "${MEDIAN[cached,1]}" "${MEDIAN[tollgate,1]}")" \
+    "$(ratio "${MEDIAN[cached,2]}" "${MEDIAN[tollgate,2]}")" \
+    "$(ratio "${MEDIAN[cached,3]}" "${MEDIAN[tollgate,3]}")"
+  echo "cached = Tollgate answering from the shared response cache (Infinispan $CACHE_HOSTS); tollgate = proxied to the upstream."
+fi
 echo
 echo "load average (1/5/15 min) before: $LOAD_BEFORE   after: $LOAD_AFTER"
 echo "req/s ratio above 1 = Tollgate serves more; latency ratio below 1 = Tollgate answers faster."
