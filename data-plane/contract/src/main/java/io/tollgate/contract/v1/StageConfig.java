@@ -99,12 +99,6 @@ public record StageConfig(
         public long generationOrZero() {
             return generation == null ? 0 : generation;
         }
-
-        /** The same settings with the next generation: what a flush publishes. */
-        public CacheConfig nextGeneration() {
-            return new CacheConfig(enabled, ttlSeconds, keyParameters, routes, invalidationKeyIds, invalidationScope,
-                    forbidUnauthorizedInvalidation, generationOrZero() + 1);
-        }
     }
 
     /** A canary release: {@code percent} of the stage's requests go to {@code deploymentId}. */
