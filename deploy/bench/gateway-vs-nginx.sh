@@ -35,6 +35,9 @@
 #   BENCH_MAX_SECONDS   hard limit for the whole run, then everything is stopped    default: computed
 #   BENCH_INFINISPAN    host:port of a running Infinispan for the keyed route's counters; unset: none
 #                       (the node then enforces the throttle as its per-node share, the fallback)
+#   BENCH_INFINISPAN_HOSTS  host:port of a running Infinispan: adds the target "cached", a stage
+#                       with the response cache on (every request after the first is a hit), and
+#                       the ratio cached ÷ tollgate (cache-hit req/s ÷ proxied req/s)   default: unset
 #
 # Why 1 worker by default: on the 2-core build machines wrk, the upstream and the proxy share
 # the CPU; one worker each keeps the proxies from fighting the load generator for cores. Set
@@ -56,12 +59,14 @@ HEAP=${BENCH_HEAP:-512m}
 JAVA_OPTS_EXTRA=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 KEEP=${BENCH_KEEP:-0}
+CACHE_HOSTS=${BENCH_INFINISPAN_HOSTS:-${BENCH_INFINISPAN:-}}   # either variable names the one Infinispan
 # start-up (build excluded, it runs before the clock) + every wrk run + slack
-INFINISPAN=${BENCH_INFINISPAN:-127.0.0.1:2}
-MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 2 * WARMUP + 2 * TOLLGATE_WARMUP + ROUNDS * 4 * (DURATION + 5) ))}
+INFINISPAN=${BENCH_INFINISPAN:-${BENCH_INFINISPAN_HOSTS:-127.0.0.1:2}}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 3 * WARMUP + 2 * TOLLGATE_WARMUP + ROUNDS * 5 * (DURATION + 5) ))}
 
 API_ID=bench
 STAGE=prod
+CACHED_STAGE=cached
 GATEWAY_HOST="$API_ID.gateway.localhost"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -289,12 +294,15 @@ EOF
 HIGH='{"rateLimit":1000000,"burstLimit":1000000}'
 PLAN_JSON="{\"id\":\"p-bench\",\"tenantId\":\"t-bench\",\"revision\":4,\"throttle\":$HIGH,\"stages\":[{\"apiId\":\"$API_ID\",\"stage\":\"$STAGE\",\"throttle\":$HIGH}]}"
 KEY_JSON="{\"id\":\"k-bench\",\"tenantId\":\"t-bench\",\"revision\":5,\"sha256\":\"$KEY_SHA256\",\"enabled\":true,\"usagePlanIds\":[\"p-bench\"]}"
+# with BENCH_INFINISPAN_HOSTS: a second stage of the same deployment with the response cache on
+CACHED_STAGE_JSON="{\"id\":\"s-bench-cached\",\"tenantId\":\"t-bench\",\"revision\":4,\"apiId\":\"$API_ID\",\"name\":\"$CACHED_STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false,\"cache\":{\"enabled\":true,\"ttlSeconds\":3600,\"keyParameters\":[]}}"
 STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\":\"$API_ID\",\"name\":\"$STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false}"
 {
   echo "tollgate-config v1 5 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "api-key:k-bench $(b64 "$KEY_JSON")"
   echo "deployment:d-bench $(b64 "$DEPLOYMENT_JSON")"
   echo "stage:s-bench $(b64 "$STAGE_JSON")"
+  [ -z "$CACHE_HOSTS" ] || echo "stage:s-bench-cached $(b64 "$CACHED_STAGE_JSON")"
   echo "tenant:t-bench $(b64 "$TENANT_JSON")"
   echo "usage-plan:p-bench $(b64 "$PLAN_JSON")"
 } > "$WORK/tollgate-state/config.state"
@@ -316,7 +324,8 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
   -Dquarkus.http.io-threads="$WORKERS" \
   -Dkafka.bootstrap.servers=127.0.0.1:1 \
   -Dtollgate.config.state-directory="$WORK/tollgate-state" \
-  -Dquarkus.infinispan-client.hosts="$INFINISPAN" \
+  -Dtollgate.events.spool.directory="$WORK/tollgate-spool" \
+  -Dquarkus.infinispan-client.hosts="${CACHE_HOSTS:-$INFINISPAN}" \
   -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
   -jar "$RUN_JAR" >"$WORK/tollgate.log" 2>&1 &
 TOLLGATE_PID=$!
@@ -341,9 +350,17 @@ BODY=$(curl -s --max-time 2 -w ' %{http_code}' -H "Host: $GATEWAY_HOST" -H "x-ap
 [ "$BODY" = "ok 200" ] || die "a request on Tollgate's keyed route answered '$BODY', expected 'ok 200' (see $WORK/tollgate.log)"
 BODY=$(curl -s --max-time 2 -w ' %{http_code}' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" || true)
 [ "$BODY" = "ok 200" ] || die "a request through nginx answered '$BODY', expected 'ok 200'"
+if [ -n "$CACHE_HOSTS" ]; then
+  cache_hit() {
+    curl -s -o /dev/null -D - --max-time 2 -H "Host: $GATEWAY_HOST" \
+      "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$CACHED_STAGE$REQUEST_PATH" | grep -qi '^x-tollgate-cache: HIT'
+  }
+  wait_for 60 "Tollgate's response cache (x-tollgate-cache: HIT from $CACHE_HOSTS)" cache_hit
+fi
 
 # --- measuring ------------------------------------------------------------------------------------
 TARGETS=(direct nginx tollgate keyed)
+[ -z "$CACHE_HOSTS" ] || TARGETS+=(cached)
 target_args() { # the wrk arguments of a target, one per line (wrk wants "Name: value" headers)
   case $1 in
     direct) printf '%s\n' "http://127.0.0.1:$UPSTREAM_PORT$REQUEST_PATH" ;;
@@ -351,6 +368,7 @@ target_args() { # the wrk arguments of a target, one per line (wrk wants "Name: 
     tollgate) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE$REQUEST_PATH" ;;
     keyed) printf '%s\n' -H "Host: $GATEWAY_HOST" -H "x-api-key: $KEY_VALUE" \
       "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE/keyed$REQUEST_PATH" ;;
+    cached) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$CACHED_STAGE$REQUEST_PATH" ;;
   esac
 }
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
@@ -429,6 +447,13 @@ printf '%-20s %8s %8s %8s   (API key + usage-plan throttle; target >= 0.90)\n' "
   "$(ratio "${MEDIAN[keyed,1]}" "${MEDIAN[tollgate,1]}")" \
   "$(ratio "${MEDIAN[keyed,2]}" "${MEDIAN[tollgate,2]}")" \
   "$(ratio "${MEDIAN[keyed,3]}" "${MEDIAN[tollgate,3]}")"
+if [ -n "$CACHE_HOSTS" ]; then
+  printf '%-20s %8s %8s %8s\n' "cached ÷ tollgate" \
+    "$(ratio "${MEDIAN[cached,1]}" "${MEDIAN[tollgate,1]}")" \
+    "$(ratio "${MEDIAN[cached,2]}" "${MEDIAN[tollgate,2]}")" \
+    "$(ratio "${MEDIAN[cached,3]}" "${MEDIAN[tollgate,3]}")"
+  echo "cached = Tollgate answering from the shared response cache (Infinispan $CACHE_HOSTS); tollgate = proxied to the upstream."
+fi
 echo
 echo "load average (1/5/15 min) before: $LOAD_BEFORE   after: $LOAD_AFTER"
 echo "req/s ratio above 1 = Tollgate serves more; latency ratio below 1 = Tollgate answers faster."

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,6 +68,16 @@ public class StageResource {
         return service.put(access.get(), apiId, name, ifMatch, body).map(put -> put.created()
                 ? Responses.created(put.stage(), "/v1/tenants/" + tenantId + "/apis/" + apiId + "/stages/" + name)
                 : Responses.tagged(put.stage()));
+    }
+
+    @POST
+    @Path("/{name}/cache/flush")
+    @RequiresPermission(Permission.APIS_WRITE)
+    @Operation(summary = "Flush a stage's response cache", description = "Every gateway node stops answering from the "
+            + "entries cached so far once it has the change (within seconds); they expire by their TTL.")
+    public Uni<StageService.CacheFlush> flushCache(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
+                                                   @PathParam("name") String name) {
+        return service.flushCache(access.get(), apiId, name);
     }
 
     @DELETE

@@ -272,6 +272,34 @@ class ConfigPublicationTest {
         assertNull(messages.get(3).value(), "a deleted domain is a tombstone");
     }
 
+    @Test
+    void a_cache_flush_publishes_the_stage_with_the_next_cache_generation() {
+        Signed owner = signUp("flusher");
+        String tenant = createTenant(owner, "Flushed");
+        String api = createApi(owner, tenant, "Cached");
+        createProxyRoute(owner, tenant, api, "GET", "/items", "https://backend.example.test/items");
+        String deployment = owner.call().body(Map.of("stageName", "prod")).post("/v1/tenants/{t}/apis/{a}/deployments", tenant, api)
+                .then().statusCode(201).extract().path("id");
+        String prod = owner.call().body(Map.of("deploymentId", deployment, "cache", Map.of("enabled", true, "ttlSeconds", 120)))
+                .put("/v1/tenants/{t}/apis/{a}/stages/prod", tenant, api).then().statusCode(200).extract().path("id");
+
+        owner.call().post("/v1/tenants/{t}/apis/{a}/stages/prod/cache/flush", tenant, api).then().statusCode(200)
+                .body("stage", org.hamcrest.Matchers.equalTo("prod")).body("cacheGeneration", org.hamcrest.Matchers.equalTo(1));
+        owner.call().post("/v1/tenants/{t}/apis/{a}/stages/prod/cache/flush", tenant, api).then().statusCode(200)
+                .body("cacheGeneration", org.hamcrest.Matchers.equalTo(2));
+        owner.call().post("/v1/tenants/{t}/apis/{a}/stages/nope/cache/flush", tenant, api).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // created by the deployment, updated with the cache, then flushed twice
+        List<Message> stageMessages = consumeUntil(m -> m.key().equals("stage:" + prod), 4);
+        StageConfig.CacheConfig beforeFlush = assertInstanceOf(StageConfig.class, stageMessages.get(1).record()).cache();
+        assertTrue(beforeFlush.enabled());
+        assertNull(beforeFlush.generation(), "no flush yet: the field is left out");
+        StageConfig.CacheConfig flushedTwice = assertInstanceOf(StageConfig.class, stageMessages.get(3).record()).cache();
+        assertEquals(2L, flushedTwice.generation());
+        assertEquals(120, flushedTwice.ttlSeconds(), "a flush keeps the cache settings");
+    }
+
     private static String sha256Hex(String value) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -66,6 +66,7 @@ class TranslationGoldenTest {
         stage.tenantId = TENANT;
         stage.apiId = API;
         stage.name = "prod";
+        stage.cacheGeneration = 3; // flushed three times
         stage.apply(new StageSpec(DEPLOYMENT.toString(), Map.of("host", "backend.internal", "region", "eu"),
                 new StageSpec.Throttle(100.0, 200), Map.of("GET /pets/{id}", new StageSpec.Throttle(10.5, 20)),
                 new StageSpec.Cache(true, 300, List.of("method.request.querystring.page")), true,

@@ -11,7 +11,13 @@ import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.config.LastKnownGood;
 import io.tollgate.gateway.config.SnapshotCompiler;
 import io.tollgate.gateway.integration.ActiveHealthChecks;
+import io.tollgate.gateway.integration.CircuitBreaker;
 import io.tollgate.gateway.integration.CircuitBreakers;
+import io.tollgate.gateway.policy.cache.ResponseCachePolicy;
+import io.tollgate.gateway.policy.cache.ResponseCacheStore;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.infinispan.client.hotrod.RemoteCacheManager;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.error.GatewayError;
@@ -167,6 +173,24 @@ public class GatewayNode {
 
     private AccessEventPublisher events;
 
+    @ConfigProperty(name = "tollgate.gateway.cache.name")
+    String responseCacheName;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.template")
+    String responseCacheTemplate;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.timeout")
+    Duration responseCacheTimeout;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.circuit-breaker.failures")
+    int responseCacheBreakerFailures;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.circuit-breaker.open-duration")
+    Duration responseCacheBreakerOpen;
+
+    @Inject
+    Instance<RemoteCacheManager> cacheManager;
+
     private ConfigMaterializer materializer;
     private JwksCache jwks;
     private Router router;
@@ -196,7 +220,8 @@ public class GatewayNode {
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
                         new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength),
-                                new ThrottlePolicy(limits.runtime()), new QuotaPolicy(limits.runtime())),
+                                new ThrottlePolicy(limits.runtime()), new QuotaPolicy(limits.runtime()),
+                                new ResponseCachePolicy(responseCacheStore(vertx, metrics))),
                                 policyResources(vertx)),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
         events = new AccessEventPublisher(Map.of("bootstrap.servers", bootstrapServers,
@@ -217,6 +242,17 @@ public class GatewayNode {
                         .setMaxWaitQueueSize(authorizerPoolSize * 8));
         jwks = new JwksCache(client, authorizerTimeout, jwksMinRefetch, jwksMaxAge, jwksMaxSets);
         return new PolicyResources(client, jwks, new AuthorizerDecisions(decisionCacheSize), authorizerTimeout.toMillis(), maxBodyBytes);
+    }
+
+    /**
+     * The shared response cache: the Hot Rod client is resolved and the remote cache created from the
+     * server's template on a worker thread, when first needed, so that an absent Infinispan delays nothing.
+     */
+    private ResponseCacheStore responseCacheStore(Vertx vertx, MeterRegistry metrics) {
+        return new ResponseCacheStore(vertx, () -> cacheManager.get().administration()
+                .<String, byte[]>getOrCreateCache(responseCacheName, responseCacheTemplate),
+                responseCacheTimeout.toMillis(), new CircuitBreaker(responseCacheBreakerFailures, responseCacheBreakerOpen.toNanos()),
+                metrics);
     }
 
     /** The node's JWT key sets (for tests and metrics). */

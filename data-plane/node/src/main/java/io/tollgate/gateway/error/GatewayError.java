@@ -19,6 +19,7 @@ public enum GatewayError {
     UNAUTHORIZED(401, "Unauthorized"),
     FORBIDDEN(403, "Forbidden"),
     ACCESS_DENIED(403, "User is not authorized to access this resource"),
+    CACHE_INVALIDATION_FORBIDDEN(403, "This key or token may not invalidate cached responses (Cache-Control: max-age=0)"),
     BAD_REQUEST_BODY(400, "Invalid request body"),
     BAD_REQUEST_PARAMETERS(400, "Missing required request parameters"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),

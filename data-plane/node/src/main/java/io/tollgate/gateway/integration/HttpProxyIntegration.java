@@ -64,9 +64,10 @@ final class HttpProxyIntegration implements Integration {
     /** Bodies up to this size are read whole and written with the headers; larger ones stream. */
     private static final long SMALL_BODY_BYTES = 64 * 1024;
 
-    private static boolean isSmall(String contentLength) {
+    /** Small bodies, and those a tap (the response cache) wants to see whole. */
+    private static boolean readWhole(String contentLength, long wanted) {
         try {
-            return Long.parseLong(contentLength) <= SMALL_BODY_BYTES;
+            return Long.parseLong(contentLength) <= Math.max(SMALL_BODY_BYTES, wanted);
         } catch (NumberFormatException e) {
             return false;
         }
@@ -211,12 +212,12 @@ final class HttpProxyIntegration implements Integration {
             Headers.copyEndToEnd(upstream.headers(), response.headers(), Set.of());
             response.putHeader(REQUEST_ID_HEADER, exchange.requestId());
             String length = upstream.getHeader("content-length");
-            if (length != null && isSmall(length) && exchange.request().method() != HttpMethod.HEAD) {
+            if (length != null && readWhole(length, exchange.wholeResponseWanted()) && exchange.request().method() != HttpMethod.HEAD) {
                 // small bodies (most API answers) in one write with the headers: one flush, no pipe
                 upstream.body().onComplete(body -> {
                     released();
                     if (body.succeeded()) {
-                        response.end(body.result());
+                        exchange.endResponse(body.result());
                     } else {
                         upstream.request().reset();
                         response.reset();

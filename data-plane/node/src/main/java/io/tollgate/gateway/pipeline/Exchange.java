@@ -39,6 +39,9 @@ public final class Exchange {
     private AuthorizerContext authorizer;
     private Future<Buffer> body;
     private long integrationNanos = -1;
+    private CacheStatus cacheStatus;
+    private long tapMaxBytes;
+    private java.util.function.Consumer<Buffer> responseTap;
 
     public Exchange(Vertx vertx, HttpServerRequest request, String requestId, long startNanos, GatewaySnapshot snapshot,
             CompiledStage stage, CompiledDeployment deployment, Map<String, String> stageVariables, String routePath) {
@@ -187,6 +190,40 @@ public final class Exchange {
         BodyTooLarge() {
             super("request body exceeds the limit", null, false, false);
         }
+    }
+
+    /** What the response cache did for this request (also reported in access events). */
+    public enum CacheStatus { HIT, MISS, BYPASS }
+
+    /** Null when the route does not cache. */
+    public CacheStatus cacheStatus() {
+        return cacheStatus;
+    }
+
+    public void cacheStatus(CacheStatus status) {
+        this.cacheStatus = status;
+    }
+
+    /**
+     * Asks to see the response body, when it is at most {@code maxBytes}, just before it is written
+     * (the response cache stores it). Integrations answer such bodies whole through {@link #endResponse}.
+     */
+    public void tapResponse(long maxBytes, java.util.function.Consumer<Buffer> tap) {
+        this.tapMaxBytes = maxBytes;
+        this.responseTap = tap;
+    }
+
+    /** The largest body a tap wants to see whole; 0 when nobody does (integrations may then stream). */
+    public long wholeResponseWanted() {
+        return responseTap == null ? 0 : tapMaxBytes;
+    }
+
+    /** Ends the response with a body read whole, showing it to the tap first. */
+    public void endResponse(Buffer body) {
+        if (responseTap != null && body.length() <= tapMaxBytes) {
+            responseTap.accept(body);
+        }
+        response().end(body);
     }
 
     /** Set by the integration once it has its answer (response headers): its share of the latency. */
