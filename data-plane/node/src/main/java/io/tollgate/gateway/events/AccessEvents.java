@@ -11,12 +11,6 @@ import io.vertx.core.http.HttpServerResponse;
 /** Turns an answered request into its access event (on the event loop: field copies only, no encoding). */
 public final class AccessEvents {
 
-    /**
-     * The response cache (when it answers or stores) says HIT, MISS or BYPASS in this response header;
-     * the event records it as the cache status.
-     */
-    public static final String CACHE_STATUS_HEADER = "x-tollgate-cache";
-
     private AccessEvents() {
     }
 
@@ -51,7 +45,7 @@ public final class AccessEvents {
                 request.method().name(), response.getStatusCode(), nanos / 1_000,
                 integrationNanos < 0 ? -1 : integrationNanos / 1_000,
                 bytesIn(request), response.bytesWritten(), keyId,
-                response.headers().get(CACHE_STATUS_HEADER),
+                exchange == null || exchange.cacheStatus() == null ? null : exchange.cacheStatus().name(),
                 response.headers().get(GatewayResponder.ERROR_TYPE_HEADER),
                 requestId,
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
