@@ -7,7 +7,9 @@
 #   round 2: direct, nginx, tollgate   ...
 #
 # and printed as a table of medians over the rounds with the ratios Tollgate ÷ direct and
-# Tollgate ÷ nginx. On a shared machine only those ratios mean something (every target suffers
+# Tollgate ÷ nginx. A fourth target, `keyed`, is Tollgate on a route that needs an API key under
+# a usage plan with a throttle (limits far above the load, so nothing is refused): its req/s ÷
+# Tollgate's plain route is the price of key authentication + cluster-wide rate limiting. On a shared machine only those ratios mean something (every target suffers
 # the same neighbours within one interleaved run); the load average before and after says how
 # quiet the run was. See README.md beside this file.
 #
@@ -31,6 +33,11 @@
 #   BENCH_SKIP_BUILD    1: never rebuild the gateway node, even if its jar is stale  default 0
 #   BENCH_KEEP          1: keep the temporary folder (configs, logs) after the run  default 0
 #   BENCH_MAX_SECONDS   hard limit for the whole run, then everything is stopped    default: computed
+#   BENCH_INFINISPAN    host:port of a running Infinispan for the keyed route's counters; unset: none
+#                       (the node then enforces the throttle as its per-node share, the fallback)
+#   BENCH_INFINISPAN_HOSTS  host:port of a running Infinispan: adds the target "cached", a stage
+#                       with the response cache on (every request after the first is a hit), and
+#                       the ratio cached ÷ tollgate (cache-hit req/s ÷ proxied req/s)   default: unset
 #
 # Why 1 worker by default: on the 2-core build machines wrk, the upstream and the proxy share
 # the CPU; one worker each keeps the proxies from fighting the load generator for cores. Set
@@ -52,11 +59,14 @@ HEAP=${BENCH_HEAP:-512m}
 JAVA_OPTS_EXTRA=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 KEEP=${BENCH_KEEP:-0}
+CACHE_HOSTS=${BENCH_INFINISPAN_HOSTS:-${BENCH_INFINISPAN:-}}   # either variable names the one Infinispan
 # start-up (build excluded, it runs before the clock) + every wrk run + slack
-MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 2 * WARMUP + TOLLGATE_WARMUP + ROUNDS * 3 * (DURATION + 5) ))}
+INFINISPAN=${BENCH_INFINISPAN:-${BENCH_INFINISPAN_HOSTS:-127.0.0.1:2}}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 3 * WARMUP + 2 * TOLLGATE_WARMUP + ROUNDS * 5 * (DURATION + 5) ))}
 
 API_ID=bench
 STAGE=prod
+CACHED_STAGE=cached
 GATEWAY_HOST="$API_ID.gateway.localhost"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -264,22 +274,37 @@ start_nginx nginx
 # The node serves config.state at once when Kafka is away (LastKnownGood.java): header line
 # `tollgate-config v1 <version> <publishedAt>`, then `<key> <base64 of the record JSON>` per record.
 # One tenant, one deployment with one HTTP_PROXY route `ANY /{proxy+}` and no policies (no
-# authorization, validation, throttling, cache, CORS), one stage `prod`.
+# authorization, validation, throttling, cache, CORS), one stage `prod`. For the `keyed` target a
+# second route `ANY /keyed/{proxy+}` needs an API key; the key's usage plan covers the stage with a
+# throttle of a million requests a second (and a stage throttle for the plan's keys as high).
+KEY_VALUE=bench-api-key-0123456789abcdef
+KEY_SHA256=$(printf '%s' "$KEY_VALUE" | sha256sum | cut -d' ' -f1)
 b64() { printf '%s' "$1" | base64 -w0; }
 TENANT_JSON='{"id":"t-bench","revision":1,"status":"ACTIVE"}'
 DEPLOYMENT_JSON=$(cat <<EOF | tr -d '\n '
 {"id":"d-bench","tenantId":"t-bench","revision":2,"apiId":"$API_ID","number":1,"apiKind":"HTTP",
  "routes":[{"id":"r-proxy","method":"ANY","path":"/{proxy+}",
    "authorization":{"type":"NONE","apiKeyRequired":false},
+   "integration":{"type":"HTTP_PROXY","uri":"http://127.0.0.1:$UPSTREAM_PORT/{proxy+}","timeoutMillis":29000}},
+  {"id":"r-keyed","method":"ANY","path":"/keyed/{proxy+}",
+   "authorization":{"type":"API_KEY","apiKeyRequired":true},
    "integration":{"type":"HTTP_PROXY","uri":"http://127.0.0.1:$UPSTREAM_PORT/{proxy+}","timeoutMillis":29000}}]}
 EOF
 )
+HIGH='{"rateLimit":1000000,"burstLimit":1000000}'
+PLAN_JSON="{\"id\":\"p-bench\",\"tenantId\":\"t-bench\",\"revision\":4,\"throttle\":$HIGH,\"stages\":[{\"apiId\":\"$API_ID\",\"stage\":\"$STAGE\",\"throttle\":$HIGH}]}"
+KEY_JSON="{\"id\":\"k-bench\",\"tenantId\":\"t-bench\",\"revision\":5,\"sha256\":\"$KEY_SHA256\",\"enabled\":true,\"usagePlanIds\":[\"p-bench\"]}"
+# with BENCH_INFINISPAN_HOSTS: a second stage of the same deployment with the response cache on
+CACHED_STAGE_JSON="{\"id\":\"s-bench-cached\",\"tenantId\":\"t-bench\",\"revision\":4,\"apiId\":\"$API_ID\",\"name\":\"$CACHED_STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false,\"cache\":{\"enabled\":true,\"ttlSeconds\":3600,\"keyParameters\":[]}}"
 STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\":\"$API_ID\",\"name\":\"$STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false}"
 {
-  echo "tollgate-config v1 3 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "tollgate-config v1 5 $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "api-key:k-bench $(b64 "$KEY_JSON")"
   echo "deployment:d-bench $(b64 "$DEPLOYMENT_JSON")"
   echo "stage:s-bench $(b64 "$STAGE_JSON")"
+  [ -z "$CACHE_HOSTS" ] || echo "stage:s-bench-cached $(b64 "$CACHED_STAGE_JSON")"
   echo "tenant:t-bench $(b64 "$TENANT_JSON")"
+  echo "usage-plan:p-bench $(b64 "$PLAN_JSON")"
 } > "$WORK/tollgate-state/config.state"
 
 # Tuning, all of it ordinary deployment settings:
@@ -288,7 +313,8 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
 #  - a fixed heap (no resizing during the run) and the throughput collector by default;
 #  - Kafka at a closed port (the node serves the saved configuration and retries in the
 #    background; its client's reconnect warnings are silenced, they are the set-up's, not the
-#    request path's), Infinispan at a closed port (not on the request path without cache/limits).
+#    request path's); Infinispan at BENCH_INFINISPAN, by default a closed port (the keyed route's
+#    throttle then runs on the node's share, which costs a request the same as a lease).
 # shellcheck disable=SC2086
 "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS_EXTRA \
   -Dquarkus.http.host=127.0.0.1 \
@@ -298,7 +324,8 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
   -Dquarkus.http.io-threads="$WORKERS" \
   -Dkafka.bootstrap.servers=127.0.0.1:1 \
   -Dtollgate.config.state-directory="$WORK/tollgate-state" \
-  -Dquarkus.infinispan-client.hosts=127.0.0.1:2 \
+  -Dtollgate.events.spool.directory="$WORK/tollgate-spool" \
+  -Dquarkus.infinispan-client.hosts="${CACHE_HOSTS:-$INFINISPAN}" \
   -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
   -jar "$RUN_JAR" >"$WORK/tollgate.log" 2>&1 &
 TOLLGATE_PID=$!
@@ -318,16 +345,30 @@ READY=$(curl -s --max-time 2 "http://127.0.0.1:$TOLLGATE_PORT/q/health/ready" | 
 log "Tollgate ready from the saved configuration: $READY"
 BODY=$(curl -s --max-time 2 -w ' %{http_code}' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE$REQUEST_PATH" || true)
 [ "$BODY" = "ok 200" ] || die "a request through Tollgate answered '$BODY', expected 'ok 200' (see $WORK/tollgate.log)"
+BODY=$(curl -s --max-time 2 -w ' %{http_code}' -H "Host: $GATEWAY_HOST" -H "x-api-key: $KEY_VALUE" \
+  "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE/keyed$REQUEST_PATH" || true)
+[ "$BODY" = "ok 200" ] || die "a request on Tollgate's keyed route answered '$BODY', expected 'ok 200' (see $WORK/tollgate.log)"
 BODY=$(curl -s --max-time 2 -w ' %{http_code}' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" || true)
 [ "$BODY" = "ok 200" ] || die "a request through nginx answered '$BODY', expected 'ok 200'"
+if [ -n "$CACHE_HOSTS" ]; then
+  cache_hit() {
+    curl -s -o /dev/null -D - --max-time 2 -H "Host: $GATEWAY_HOST" \
+      "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$CACHED_STAGE$REQUEST_PATH" | grep -qi '^x-tollgate-cache: HIT'
+  }
+  wait_for 60 "Tollgate's response cache (x-tollgate-cache: HIT from $CACHE_HOSTS)" cache_hit
+fi
 
 # --- measuring ------------------------------------------------------------------------------------
-TARGETS=(direct nginx tollgate)
+TARGETS=(direct nginx tollgate keyed)
+[ -z "$CACHE_HOSTS" ] || TARGETS+=(cached)
 target_args() { # the wrk arguments of a target, one per line (wrk wants "Name: value" headers)
   case $1 in
     direct) printf '%s\n' "http://127.0.0.1:$UPSTREAM_PORT$REQUEST_PATH" ;;
     nginx) printf '%s\n' "http://127.0.0.1:$NGINX_PORT/$STAGE$REQUEST_PATH" ;;
     tollgate) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE$REQUEST_PATH" ;;
+    keyed) printf '%s\n' -H "Host: $GATEWAY_HOST" -H "x-api-key: $KEY_VALUE" \
+      "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$STAGE/keyed$REQUEST_PATH" ;;
+    cached) printf '%s\n' -H "Host: $GATEWAY_HOST" "http://127.0.0.1:$TOLLGATE_TRAFFIC_PORT/$CACHED_STAGE$REQUEST_PATH" ;;
   esac
 }
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
@@ -355,7 +396,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # meant to be the steady state, so Tollgate gets a longer warm-up; nginx needs none to speak of.
 for target in "${TARGETS[@]}"; do
   seconds=$WARMUP
-  [ "$target" = tollgate ] && seconds=$TOLLGATE_WARMUP
+  [ "$target" = tollgate ] || [ "$target" = keyed ] && seconds=$TOLLGATE_WARMUP
   (( seconds > 0 )) || continue
   run_wrk "$target" "$seconds" "$WORK/warmup-$target.txt"
   read -r rps _ p99 errors <<<"$(parse_wrk "$WORK/warmup-$target.txt")"
@@ -387,7 +428,7 @@ done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 echo
-echo "Tollgate vs nginx vs direct — $ROUNDS round(s) x ${DURATION}s, interleaved, medians over rounds"
+echo "Tollgate (plain and keyed route) vs nginx vs direct — $ROUNDS round(s) x ${DURATION}s, interleaved, medians over rounds"
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS; workers: nginx $WORKERS, Tollgate event loops $WORKERS; upstream nginx $UPSTREAM_WORKERS worker(s); $(nproc) CPUs"
 echo
 printf '%-10s %12s %10s %10s %8s\n' target "req/s" "p50 ms" "p99 ms" errors
@@ -402,6 +443,17 @@ for base in direct nginx; do
     "$(ratio "${MEDIAN[tollgate,2]}" "${MEDIAN[$base,2]}")" \
     "$(ratio "${MEDIAN[tollgate,3]}" "${MEDIAN[$base,3]}")"
 done
+printf '%-20s %8s %8s %8s   (API key + usage-plan throttle; target >= 0.90)\n' "keyed ÷ tollgate" \
+  "$(ratio "${MEDIAN[keyed,1]}" "${MEDIAN[tollgate,1]}")" \
+  "$(ratio "${MEDIAN[keyed,2]}" "${MEDIAN[tollgate,2]}")" \
+  "$(ratio "${MEDIAN[keyed,3]}" "${MEDIAN[tollgate,3]}")"
+if [ -n "$CACHE_HOSTS" ]; then
+  printf '%-20s %8s %8s %8s\n' "cached ÷ tollgate" \
+    "$(ratio "${MEDIAN[cached,1]}" "${MEDIAN[tollgate,1]}")" \
+    "$(ratio "${MEDIAN[cached,2]}" "${MEDIAN[tollgate,2]}")" \
+    "$(ratio "${MEDIAN[cached,3]}" "${MEDIAN[tollgate,3]}")"
+  echo "cached = Tollgate answering from the shared response cache (Infinispan $CACHE_HOSTS); tollgate = proxied to the upstream."
+fi
 echo
 echo "load average (1/5/15 min) before: $LOAD_BEFORE   after: $LOAD_AFTER"
 echo "req/s ratio above 1 = Tollgate serves more; latency ratio below 1 = Tollgate answers faster."

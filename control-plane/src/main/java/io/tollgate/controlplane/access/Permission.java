@@ -17,7 +17,7 @@ public enum Permission {
     ACCESS_TOKENS_WRITE(Role.ADMIN),
     AUDIT_READ(Role.VIEWER),
     APIS_READ(Role.VIEWER),
-    /** Developers manage APIs, routes, stages and keys, but not people. */
+    /** Developers manage APIs, routes, stages, keys and custom domains, but not people. */
     APIS_WRITE(Role.DEVELOPER);
 
     private final Role minimumRole;

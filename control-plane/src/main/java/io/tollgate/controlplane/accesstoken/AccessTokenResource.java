@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import io.tollgate.controlplane.web.TenantApiDocumentation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/tenants/{tenantId}/access-tokens")
@@ -57,6 +59,7 @@ public class AccessTokenResource {
 
     @POST
     @ReturnsSecret
+    @Extension(name = TenantApiDocumentation.SECRET_ONCE, value = "true")
     @RequiresPermission(Permission.ACCESS_TOKENS_WRITE)
     @Operation(summary = "Create an access token", description = "For CI/CD: send it as `Authorization: Bearer tgat_…`. "
             + "The value is in this response only; it is stored as a hash.")

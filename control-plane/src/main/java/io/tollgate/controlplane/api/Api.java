@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -48,6 +49,10 @@ public class Api extends PanacheEntityBase {
     @Column(nullable = false)
     public String models;
 
+    /** A JSON array as text (see the V6 migration). */
+    @Column(name = "binary_media_types", nullable = false)
+    public String binaryMediaTypes;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -63,12 +68,14 @@ public class Api extends PanacheEntityBase {
         cors = JsonDocs.write(spec.cors());
         gatewayResponses = JsonDocs.write(spec.gatewayResponses());
         models = JsonDocs.write(spec.models());
+        binaryMediaTypes = JsonDocs.write(spec.binaryMediaTypes());
     }
 
     public ApiSpec spec() {
         return new ApiSpec(name, description, kind, apiKeySource, JsonDocs.read(cors, ApiSpec.Cors.class),
                 read(gatewayResponses, new TypeReference<Map<String, ApiSpec.GatewayResponse>>() { }),
-                read(models, new TypeReference<Map<String, JsonNode>>() { }));
+                read(models, new TypeReference<Map<String, JsonNode>>() { }),
+                binaryMediaTypes == null ? List.of() : read(binaryMediaTypes, new TypeReference<List<String>>() { }));
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,16 +53,15 @@ public class ApiResource {
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "Get an API", description = "The API with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId) {
-        return service.get(access.get(), apiId).map(api -> Response.ok(api).tag(ETags.of(api.version())).build());
+        return service.get(access.get(), apiId).map(Responses::tagged);
     }
 
     @POST
     @RequiresPermission(Permission.APIS_WRITE)
     @Operation(summary = "Create an API", description = "Developers and above. Every invalid field is listed in the 400.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @NotNull ApiSpec body) {
-        return service.create(access.get(), body).map(api -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/apis/" + api.id())).tag(ETags.of(api.version()))
-                .entity(api).build());
+        return service.create(access.get(), body).map(api -> Responses.created(api,
+                "/v1/tenants/" + tenantId + "/apis/" + api.id()));
     }
 
     @PUT
@@ -74,7 +72,7 @@ public class ApiResource {
     public Uni<Response> replace(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull ApiSpec body) {
         return service.replace(access.get(), apiId, ifMatch, body)
-                .map(api -> Response.ok(api).tag(ETags.of(api.version())).build());
+                .map(Responses::tagged);
     }
 
     @DELETE
@@ -84,6 +82,6 @@ public class ApiResource {
             + "the gateway stops serving its stages.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), apiId, ifMatch).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), apiId, ifMatch).map(Responses::noContent);
     }
 }

@@ -46,9 +46,11 @@ public final class ApiRules {
             v.maxLength(response.bodyTemplate(), 16_384, field + ".bodyTemplate");
         });
         spec.models().forEach((name, schema) -> checkModel(v, name, schema));
+        v.strings(spec.binaryMediaTypes(), 128, "binaryMediaTypes");
+        v.reject(spec.binaryMediaTypes().size() > 64, "binaryMediaTypes", "must hold at most 64 media types");
         v.throwIfAny();
         return new ApiSpec(spec.name().strip(), spec.description(), kind, keySource, spec.cors(), spec.gatewayResponses(),
-                spec.models());
+                spec.models(), spec.binaryMediaTypes());
     }
 
     private static void checkCors(Violations v, ApiSpec.Cors cors) {
@@ -72,6 +74,8 @@ public final class ApiRules {
             v.add(field, "must be a JSON Schema document (a JSON object)");
         } else if (schema.toString().length() > MAX_MODEL_BYTES) {
             v.add(field, "must be at most " + MAX_MODEL_BYTES + " characters of JSON");
+        } else {
+            ModelSchemas.problems(schema).forEach(problem -> v.add(field, "is not a valid JSON Schema: " + problem));
         }
     }
 

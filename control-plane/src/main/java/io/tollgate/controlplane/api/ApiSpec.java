@@ -21,11 +21,20 @@ public record ApiSpec(
         @Schema(description = "Overrides of gateway-made errors by error type, e.g. THROTTLED")
         Map<String, GatewayResponse> gatewayResponses,
         @Schema(description = "Request validation models by name, each a JSON Schema document (a JSON object)")
-        Map<String, JsonNode> models) {
+        Map<String, JsonNode> models,
+        @Schema(description = "Content types treated as binary, e.g. image/png or */* (the cloud gateway's binary media types)")
+        List<String> binaryMediaTypes) {
 
     public ApiSpec {
         gatewayResponses = gatewayResponses == null ? Map.of() : gatewayResponses;
         models = models == null ? Map.of() : models;
+        binaryMediaTypes = binaryMediaTypes == null ? List.of() : binaryMediaTypes;
+    }
+
+    /** An API without binary media types. */
+    public ApiSpec(String name, String description, String kind, String apiKeySource, Cors cors,
+                   Map<String, GatewayResponse> gatewayResponses, Map<String, JsonNode> models) {
+        this(name, description, kind, apiKeySource, cors, gatewayResponses, models, List.of());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "An API of the tenant")
@@ -19,12 +21,13 @@ public record ApiView(
         @Schema(description = "CORS, when configured") ApiSpec.Cors cors,
         @Schema(description = "Gateway-response overrides by error type") Map<String, ApiSpec.GatewayResponse> gatewayResponses,
         @Schema(description = "Validation models by name (JSON Schema)") Map<String, JsonNode> models,
+        @Schema(description = "Content types treated as binary") List<String> binaryMediaTypes,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     public static ApiView of(Api api) {
         ApiSpec spec = api.spec();
         return new ApiView(api.id, spec.name(), spec.description(), spec.kind(), spec.apiKeySource(), spec.cors(),
-                spec.gatewayResponses(), spec.models(), api.createdAt, api.version);
+                spec.gatewayResponses(), spec.models(), spec.binaryMediaTypes(), api.createdAt, api.version);
     }
 }

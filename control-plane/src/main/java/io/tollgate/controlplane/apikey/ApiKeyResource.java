@@ -6,9 +6,9 @@ import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
 import io.tollgate.controlplane.idempotency.ReturnsSecret;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +25,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
+import io.tollgate.controlplane.web.TenantApiDocumentation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/tenants/{tenantId}/api-keys")
@@ -56,19 +57,19 @@ public class ApiKeyResource {
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "Get an API key", description = "Its settings and ETag; never the value.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId) {
-        return service.get(access.get(), keyId).map(key -> Response.ok(key).tag(ETags.of(key.version())).build());
+        return service.get(access.get(), keyId).map(Responses::tagged);
     }
 
     @POST
     @ReturnsSecret
+    @Extension(name = TenantApiDocumentation.SECRET_ONCE, value = "true")
     @RequiresPermission(Permission.APIS_WRITE)
     @Operation(summary = "Create or import an API key", description = "Without value, a 256-bit value is generated and "
             + "returned in this response only; it is stored as a hash. With value, that existing value is imported and "
             + "not echoed. Callers send it in the x-api-key header.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @NotNull ApiKeyRequests.CreateApiKey body) {
-        return service.create(access.get(), body).map(key -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/api-keys/" + key.id())).tag(ETags.of(key.version()))
-                .entity(key).build());
+        return service.create(access.get(), body).map(key -> Responses.created(key,
+                "/v1/tenants/" + tenantId + "/api-keys/" + key.id()));
     }
 
     @PATCH
@@ -79,7 +80,7 @@ public class ApiKeyResource {
     public Uni<Response> patch(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull ApiKeyRequests.UpdateApiKey body) {
         return service.update(access.get(), keyId, ifMatch, body, false)
-                .map(key -> Response.ok(key).tag(ETags.of(key.version())).build());
+                .map(Responses::tagged);
     }
 
     @PUT
@@ -90,7 +91,7 @@ public class ApiKeyResource {
     public Uni<Response> replace(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull ApiKeyRequests.UpdateApiKey body) {
         return service.update(access.get(), keyId, ifMatch, body, true)
-                .map(key -> Response.ok(key).tag(ETags.of(key.version())).build());
+                .map(Responses::tagged);
     }
 
     @DELETE
@@ -99,6 +100,6 @@ public class ApiKeyResource {
     @Operation(summary = "Delete an API key", description = "The gateway stops accepting it within seconds.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), keyId, ifMatch).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), keyId, ifMatch).map(Responses::noContent);
     }
 }

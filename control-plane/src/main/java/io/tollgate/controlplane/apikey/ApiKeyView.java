@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "An API key; a generated value appears only in the response that created it")
@@ -19,7 +20,7 @@ public record ApiKeyView(
         @Schema(description = "Ids of the usage plans it is linked to") List<String> usagePlanIds,
         @Schema(description = "When it was created") Instant createdAt,
         @Schema(description = "The generated value: present only on creation, store it now") String value,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     static ApiKeyView of(ApiKey key) {
         return of(key, null);

@@ -44,7 +44,7 @@ public class Authorizer extends PanacheEntityBase {
     @Version
     public long version;
 
-    void apply(AuthorizerSpec spec) {
+    public void apply(AuthorizerSpec spec) {
         name = spec.name();
         type = spec.type();
         settings = JsonDocs.write(spec);

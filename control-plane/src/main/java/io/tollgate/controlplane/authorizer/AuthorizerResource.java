@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +54,7 @@ public class AuthorizerResource {
     @Operation(summary = "Get an authorizer", description = "The authorizer with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                              @PathParam("authorizerId") UUID authorizerId) {
-        return service.get(access.get(), apiId, authorizerId).map(a -> Response.ok(a).tag(ETags.of(a.version())).build());
+        return service.get(access.get(), apiId, authorizerId).map(Responses::tagged);
     }
 
     @POST
@@ -63,9 +62,8 @@ public class AuthorizerResource {
     @Operation(summary = "Create an authorizer", description = "JWT or REQUEST; names are unique in the API (409).")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @NotNull AuthorizerSpec body) {
-        return service.create(access.get(), apiId, body).map(a -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/apis/" + apiId + "/authorizers/" + a.id()))
-                .tag(ETags.of(a.version())).entity(a).build());
+        return service.create(access.get(), apiId, body).map(a -> Responses.created(a,
+                "/v1/tenants/" + tenantId + "/apis/" + apiId + "/authorizers/" + a.id()));
     }
 
     @PUT
@@ -76,7 +74,7 @@ public class AuthorizerResource {
                                  @PathParam("authorizerId") UUID authorizerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull AuthorizerSpec body) {
         return service.replace(access.get(), apiId, authorizerId, ifMatch, body)
-                .map(a -> Response.ok(a).tag(ETags.of(a.version())).build());
+                .map(Responses::tagged);
     }
 
     @DELETE
@@ -85,6 +83,6 @@ public class AuthorizerResource {
     @Operation(summary = "Delete an authorizer", description = "Refused (409) while a route uses it.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @PathParam("authorizerId") UUID authorizerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), apiId, authorizerId, ifMatch).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), apiId, authorizerId, ifMatch).map(Responses::noContent);
     }
 }

@@ -16,6 +16,13 @@ public final class AuthorizerRules {
     private static final Pattern IDENTITY_SOURCE = Pattern.compile(
             "\\$(request\\.(header|querystring)|context|stageVariables)\\.[A-Za-z0-9_.-]{1,128}");
 
+    /** Where a JWT authorizer reads the token: one request header or query string, as the node's JWT check reads it. */
+    private static final Pattern JWT_IDENTITY_SOURCE = Pattern.compile(
+            "\\$request\\.(header\\.[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}|querystring\\.[A-Za-z0-9_.~-]{1,128})");
+    public static final String DEFAULT_JWT_IDENTITY_SOURCE = "$request.header.Authorization";
+    public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+    public static final int MAX_CLOCK_SKEW_SECONDS = 600;
+
     private AuthorizerRules() {
     }
 
@@ -33,8 +40,13 @@ public final class AuthorizerRules {
             notFor(v, type, spec.uri(), "uri");
             notFor(v, type, spec.identitySources(), "identitySources");
             notFor(v, type, spec.resultTtlSeconds(), "resultTtlSeconds");
+            String source = spec.identitySource() == null ? DEFAULT_JWT_IDENTITY_SOURCE : spec.identitySource().strip();
+            v.reject(!JWT_IDENTITY_SOURCE.matcher(source).matches(), "identitySource",
+                    "must look like $request.header.Name or $request.querystring.name");
+            v.between(spec.clockSkewSeconds(), 0, MAX_CLOCK_SKEW_SECONDS, "clockSkewSeconds");
             normalized = new AuthorizerSpec(spec.name(), type, spec.issuer(),
-                    spec.audiences() == null ? List.of() : spec.audiences(), spec.jwksUri(), null, null, null);
+                    spec.audiences() == null ? List.of() : spec.audiences(), spec.jwksUri(), null, null, null, source,
+                    spec.clockSkewSeconds() == null ? DEFAULT_CLOCK_SKEW_SECONDS : spec.clockSkewSeconds());
         } else if ("REQUEST".equals(type)) {
             url(v, spec.uri(), "uri");
             List<String> sources = spec.identitySources() == null ? List.of() : spec.identitySources();
@@ -46,8 +58,10 @@ public final class AuthorizerRules {
             notFor(v, type, spec.issuer(), "issuer");
             notFor(v, type, spec.audiences(), "audiences");
             notFor(v, type, spec.jwksUri(), "jwksUri");
+            notFor(v, type, spec.identitySource(), "identitySource");
+            notFor(v, type, spec.clockSkewSeconds(), "clockSkewSeconds");
             normalized = new AuthorizerSpec(spec.name(), type, null, null, null, spec.uri(), sources,
-                    spec.resultTtlSeconds() == null ? DEFAULT_RESULT_TTL_SECONDS : spec.resultTtlSeconds());
+                    spec.resultTtlSeconds() == null ? DEFAULT_RESULT_TTL_SECONDS : spec.resultTtlSeconds(), null, null);
         }
         v.throwIfAny();
         return normalized;

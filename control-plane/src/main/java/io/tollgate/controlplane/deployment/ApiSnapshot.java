@@ -19,9 +19,13 @@ public record ApiSnapshot(
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 
-    public record AuthorizerEntry(UUID id, AuthorizerSpec authorizer) {
+    @Schema(description = "An authorizer as it was deployed")
+    public record AuthorizerEntry(@Schema(description = "Authorizer id") UUID id,
+                                  @Schema(description = "Its definition") AuthorizerSpec authorizer) {
     }
 
-    public record RouteEntry(UUID id, RouteSpec route) {
+    @Schema(description = "A route as it was deployed")
+    public record RouteEntry(@Schema(description = "Route id") UUID id,
+                             @Schema(description = "Its definition") RouteSpec route) {
     }
 }

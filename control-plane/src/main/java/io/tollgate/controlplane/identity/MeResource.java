@@ -1,5 +1,7 @@
 package io.tollgate.controlplane.identity;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class MeResource {
 
     /** The signed-in person (or machine client) behind a bearer token. */
-    public record Me(String subject, String username, String email, String name) {
+    @Schema(description = "The signed-in person or machine client")
+    public record Me(@Schema(description = "Keycloak subject (sub)") String subject,
+                     @Schema(description = "User name (preferred_username)") String username,
+                     @Schema(description = "E-mail address") String email,
+                     @Schema(description = "Full name") String name) {
     }
 
     @Inject
@@ -22,6 +28,7 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who am I", description = "The caller as the platform sees them, from the bearer token.")
     public Me me() {
         return new Me(token.getSubject(), token.getClaim("preferred_username"), token.getClaim("email"),
                 token.getClaim("name"));

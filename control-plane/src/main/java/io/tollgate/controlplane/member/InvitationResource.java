@@ -7,6 +7,7 @@ import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -60,6 +61,6 @@ public class InvitationResource {
     @RequiresPermission(Permission.MEMBERS_WRITE)
     @Operation(summary = "Revoke an invitation", description = "Admins and owners.")
     public Uni<Response> revoke(@PathParam("tenantId") UUID tenantId, @PathParam("invitationId") UUID invitationId) {
-        return service.revoke(access.get(), invitationId).map(ignored -> Response.noContent().build());
+        return service.revoke(access.get(), invitationId).map(Responses::noContent);
     }
 }

@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -53,7 +53,7 @@ public class MemberResource {
     @RequiresPermission(Permission.MEMBERS_READ)
     @Operation(summary = "Get a member", description = "The membership with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("memberId") UUID memberId) {
-        return service.get(access.get(), memberId).map(member -> Response.ok(member).tag(ETags.of(member.version())).build());
+        return service.get(access.get(), memberId).map(Responses::tagged);
     }
 
     @PATCH
@@ -64,7 +64,7 @@ public class MemberResource {
     public Uni<Response> changeRole(@PathParam("tenantId") UUID tenantId, @PathParam("memberId") UUID memberId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ChangeRole body) {
         return service.changeRole(access.get(), memberId, ifMatch, body)
-                .map(member -> Response.ok(member).tag(ETags.of(member.version())).build());
+                .map(Responses::tagged);
     }
 
     @DELETE
@@ -74,6 +74,6 @@ public class MemberResource {
             + "owner cannot be removed (409).")
     public Uni<Response> remove(@PathParam("tenantId") UUID tenantId, @PathParam("memberId") UUID memberId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.remove(access.get(), memberId, ifMatch).map(ignored -> Response.noContent().build());
+        return service.remove(access.get(), memberId, ifMatch).map(Responses::noContent);
     }
 }

@@ -1,7 +1,9 @@
 package io.tollgate.controlplane.problem;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The kinds of error the tenant API answers with. Each has a stable {@code type} URI that clients may
@@ -18,12 +20,20 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflicts with the current state", 409),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "A request with this idempotency key is still in progress", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource was changed by someone else", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body is too large", 413),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key was used for a different request", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    /** A custom domain's TXT record is missing or holds another value; the detail says what DNS answered. */
+    DOMAIN_VERIFICATION_FAILED("domain-verification-failed", "The domain's DNS TXT record does not hold its token", 422),
+    /** The resolver did not answer (timeout, SERVFAIL, REFUSED): nothing is known yet, try again later. */
+    DNS_UNAVAILABLE("dns-unavailable", "DNS lookup failed", 503),
     INTERNAL("internal", "Internal error", 500);
 
     /** Documentation home of the problem types; never dereferenced by the API itself. */
     public static final String BASE = "https://tollgate.dev/problems/";
+
+    /** Types only our code raises, never meant for a bare framework status of the same code. */
+    private static final Set<ProblemType> NOT_FOR_FRAMEWORK = EnumSet.of(VALIDATION, DOMAIN_VERIFICATION_FAILED, DNS_UNAVAILABLE);
 
     private final URI uri;
     private final String title;
@@ -51,7 +61,7 @@ public enum ProblemType {
     public static Optional<ProblemType> forStatus(int status) {
         for (ProblemType type : values()) {
             // A bare 400 from the framework means the body could not be read; VALIDATION always lists violations.
-            if (type.status == status && type != VALIDATION) {
+            if (type.status == status && !NOT_FOR_FRAMEWORK.contains(type)) {
                 return Optional.of(type);
             }
         }

@@ -63,7 +63,7 @@ public final class DeploymentTranslator {
                     i.loadBalancing() == null ? null : IntegrationConfig.LoadBalancing.valueOf(i.loadBalancing()),
                     healthCheck(i.healthCheck()), timeout);
             case "HTTP" -> new IntegrationConfig.Http(i.method(), i.uri(), i.requestParameters(), i.requestTemplates(),
-                    i.responseParameters(), timeout);
+                    i.responseParameters(), i.responseTemplates(), timeout);
             case "MOCK" -> new IntegrationConfig.Mock(i.statusCode(), i.headers(), i.body());
             case "FUNCTION" -> new IntegrationConfig.Function(i.uri(), i.payloadFormatVersion(), timeout);
             default -> throw new IllegalArgumentException("unknown integration type " + i.type());
@@ -83,7 +83,8 @@ public final class DeploymentTranslator {
         AuthorizerSpec a = entry.authorizer();
         String id = entry.id().toString();
         return switch (a.type()) {
-            case "JWT" -> new AuthorizerConfig.Jwt(id, a.name(), a.issuer(), a.audiences(), a.jwksUri());
+            case "JWT" -> new AuthorizerConfig.Jwt(id, a.name(), a.issuer(), a.audiences(), a.jwksUri(), a.identitySource(),
+                    a.clockSkewSeconds());
             case "REQUEST" -> new AuthorizerConfig.Request(id, a.name(), a.uri(), a.identitySources(),
                     a.resultTtlSeconds() == null ? 0 : a.resultTtlSeconds());
             default -> throw new IllegalArgumentException("unknown authorizer type " + a.type());

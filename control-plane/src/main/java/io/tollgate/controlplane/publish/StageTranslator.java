@@ -22,7 +22,8 @@ public final class StageTranslator {
                 s.deploymentId(), s.variables(), throttle(s.throttle()), routeThrottles,
                 cache == null ? null : new StageConfig.CacheConfig(Boolean.TRUE.equals(cache.enabled()),
                         cache.ttlSeconds() == null ? StageConfig.CacheConfig.DEFAULT_TTL_SECONDS : cache.ttlSeconds(),
-                        cache.keyParameters()),
+                        cache.keyParameters(), null, null, null, null,
+                        stage.cacheGeneration == 0 ? null : stage.cacheGeneration), // 0: left out, as before flushes existed
                 Boolean.TRUE.equals(s.accessLogging()),
                 canary == null ? null : new StageConfig.CanaryConfig(canary.percent(), canary.deploymentId(), canary.variables()));
     }

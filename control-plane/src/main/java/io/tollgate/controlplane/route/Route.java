@@ -54,7 +54,7 @@ public class Route extends PanacheEntityBase {
     @Version
     public long version;
 
-    void apply(RouteSpec spec) {
+    public void apply(RouteSpec spec) {
         method = spec.method();
         path = spec.path();
         pathShape = RoutePaths.shape(spec.path());

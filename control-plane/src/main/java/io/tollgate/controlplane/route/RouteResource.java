@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +54,7 @@ public class RouteResource {
     @Operation(summary = "Get a route", description = "The route with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                              @PathParam("routeId") UUID routeId) {
-        return service.get(access.get(), apiId, routeId).map(route -> Response.ok(route).tag(ETags.of(route.version())).build());
+        return service.get(access.get(), apiId, routeId).map(Responses::tagged);
     }
 
     @POST
@@ -63,9 +62,8 @@ public class RouteResource {
     @Operation(summary = "Create a route", description = "A route with the same method and path shape as another "
             + "(/pets/{id} vs /pets/{petId}) conflicts: 409.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId, @NotNull RouteSpec body) {
-        return service.create(access.get(), apiId, body).map(route -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/apis/" + apiId + "/routes/" + route.id()))
-                .tag(ETags.of(route.version())).entity(route).build());
+        return service.create(access.get(), apiId, body).map(route -> Responses.created(route,
+                "/v1/tenants/" + tenantId + "/apis/" + apiId + "/routes/" + route.id()));
     }
 
     @PUT
@@ -76,7 +74,7 @@ public class RouteResource {
                                  @PathParam("routeId") UUID routeId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull RouteSpec body) {
         return service.replace(access.get(), apiId, routeId, ifMatch, body)
-                .map(route -> Response.ok(route).tag(ETags.of(route.version())).build());
+                .map(Responses::tagged);
     }
 
     @DELETE
@@ -85,6 +83,6 @@ public class RouteResource {
     @Operation(summary = "Delete a route", description = "Takes effect on the gateway with the next deployment.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @PathParam("routeId") UUID routeId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), apiId, routeId, ifMatch).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), apiId, routeId, ifMatch).map(Responses::noContent);
     }
 }

@@ -25,6 +25,10 @@ public final class RouteRules {
     private static final Pattern STAGE_VARIABLE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
     private static final Pattern ANY_NAME = Pattern.compile("[^\\s]{1,256}");
+    /** A media type without parameters (RFC 6838 names): what the node matches templates against. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
+    public static final int MAX_TEMPLATES = 16;
+    public static final int MAX_TEMPLATE_LENGTH = 65_536;
 
     private RouteRules() {
     }
@@ -89,13 +93,15 @@ public final class RouteRules {
         fields.put("requestParameters", i.requestParameters());
         fields.put("requestTemplates", i.requestTemplates());
         fields.put("responseParameters", i.responseParameters());
+        fields.put("responseTemplates", i.responseTemplates());
         fields.put("statusCode", i.statusCode());
         fields.put("headers", i.headers());
         fields.put("body", i.body());
         fields.put("payloadFormatVersion", i.payloadFormatVersion());
         Set<String> allowed = switch (type) {
             case "HTTP_PROXY" -> Set.of("uri", "targets", "loadBalancing", "healthCheck", "timeoutMillis");
-            case "HTTP" -> Set.of("uri", "method", "requestParameters", "requestTemplates", "responseParameters", "timeoutMillis");
+            case "HTTP" -> Set.of("uri", "method", "requestParameters", "requestTemplates", "responseParameters", "responseTemplates",
+                    "timeoutMillis");
             case "MOCK" -> Set.of("statusCode", "headers", "body");
             default -> Set.of("uri", "payloadFormatVersion", "timeoutMillis");
         };
@@ -115,11 +121,12 @@ public final class RouteRules {
                         "must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
                 v.stringMap(i.requestParameters(), ANY_NAME, "must be a parameter name without spaces", 1024,
                         "integration.requestParameters");
-                v.stringMap(i.requestTemplates(), ANY_NAME, "must be a content type", 65_536, "integration.requestTemplates");
+                Map<String, String> requestTemplates = checkTemplates(v, i.requestTemplates(), "integration.requestTemplates");
                 v.stringMap(i.responseParameters(), ANY_NAME, "must be a parameter name without spaces", 1024,
                         "integration.responseParameters");
+                Map<String, String> responseTemplates = checkTemplates(v, i.responseTemplates(), "integration.responseTemplates");
                 yield new RouteSpec.Integration("HTTP", i.uri(), null, null, null, timeout, method, i.requestParameters(),
-                        i.requestTemplates(), i.responseParameters(), null, null, null, null);
+                        requestTemplates, i.responseParameters(), responseTemplates, null, null, null, null);
             }
             case "MOCK" -> {
                 if (v.required(i.statusCode(), "integration.statusCode")) {
@@ -134,7 +141,7 @@ public final class RouteRules {
                 String version = i.payloadFormatVersion() == null ? "2.0" : i.payloadFormatVersion();
                 v.reject(!version.equals("1.0") && !version.equals("2.0"), "integration.payloadFormatVersion", "must be 1.0 or 2.0");
                 yield new RouteSpec.Integration("FUNCTION", i.uri(), null, null, null, timeout, null, null, null, null, null, null,
-                        null, version);
+                        null, null, version);
             }
         };
     }
@@ -183,7 +190,32 @@ public final class RouteRules {
             v.between(check.unhealthyThreshold(), 1, 10, field + ".unhealthyThreshold");
         }
         return new RouteSpec.Integration("HTTP_PROXY", i.uri(), targets.isEmpty() ? null : targets, balancing, check, timeout,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Body mapping templates by content type. Keys are lower-cased, as the node matches them against the
+     * request's or response's media type case-insensitively, so two keys differing in case would be one.
+     */
+    static Map<String, String> checkTemplates(Violations v, Map<String, String> templates, String field) {
+        if (templates == null) {
+            return null;
+        }
+        v.reject(templates.size() > MAX_TEMPLATES, field, "must have at most " + MAX_TEMPLATES + " content types");
+        Map<String, String> normalized = new java.util.LinkedHashMap<>();
+        templates.forEach((contentType, template) -> {
+            String at = field + "." + contentType;
+            if (!MEDIA_TYPE.matcher(contentType).matches()) {
+                v.add(at, "must be a content type without parameters, e.g. application/json");
+            } else if (template == null) {
+                v.add(at, "must not be null");
+            } else if (normalized.putIfAbsent(contentType.toLowerCase(java.util.Locale.ROOT), template) != null) {
+                v.add(at, "is the same content type as another key (content types are case-insensitive)");
+            } else {
+                v.maxLength(template, MAX_TEMPLATE_LENGTH, at);
+            }
+        });
+        return normalized;
     }
 
     /** An absolute http(s) URL; templates may hold {param} and ${stageVariables.x}, checked with placeholders. */

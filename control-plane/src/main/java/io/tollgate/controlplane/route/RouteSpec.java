@@ -44,19 +44,28 @@ public record RouteSpec(
             @Schema(description = "HTTP: the upstream method; absent keeps the request's") String method,
             @Schema(description = "HTTP: request parameter mapping, e.g. integration.request.header.x-id → method.request.path.id")
             Map<String, String> requestParameters,
-            @Schema(description = "HTTP: body mapping templates by content type") Map<String, String> requestTemplates,
+            @Schema(description = "HTTP: VTL templates that make the upstream request's body, by the request's content type "
+                    + "(type/subtype, e.g. application/json); at most 16, each at most 65536 characters")
+            Map<String, String> requestTemplates,
             @Schema(description = "HTTP: response parameter mapping") Map<String, String> responseParameters,
+            @Schema(description = "HTTP: VTL templates that make the response body, by the upstream response's content type "
+                    + "(type/subtype); at most 16, each at most 65536 characters") Map<String, String> responseTemplates,
             @Schema(description = "MOCK: the status code, 100–599") Integer statusCode,
             @Schema(description = "MOCK: response headers") Map<String, String> headers,
             @Schema(description = "MOCK: response body") String body,
             @Schema(description = "FUNCTION: Lambda-proxy event format 1.0 or 2.0 (default)") String payloadFormatVersion) {
 
         public static Integration httpProxy(String uri) {
-            return new Integration("HTTP_PROXY", uri, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Integration("HTTP_PROXY", uri, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public Integration withTimeout(Integer timeout) {
+            return new Integration(type, uri, targets, loadBalancing, healthCheck, timeout, method, requestParameters,
+                    requestTemplates, responseParameters, responseTemplates, statusCode, headers, body, payloadFormatVersion);
         }
 
         public static Integration mock(int statusCode, String body) {
-            return new Integration("MOCK", null, null, null, null, null, null, null, null, null, statusCode, null, body, null);
+            return new Integration("MOCK", null, null, null, null, null, null, null, null, null, null, statusCode, null, body, null);
         }
     }
 

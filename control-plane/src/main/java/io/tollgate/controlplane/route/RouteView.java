@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A route of an API")
@@ -16,7 +17,7 @@ public record RouteView(
         @Schema(description = "Integration") RouteSpec.Integration integration,
         @Schema(description = "Request validation, when configured") RouteSpec.Validation validation,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     static RouteView of(Route route) {
         RouteSpec spec = route.spec();

@@ -39,6 +39,10 @@ public class Stage extends PanacheEntityBase {
     @Column(nullable = false)
     public String settings;
 
+    /** Bumped by a cache flush; part of the gateway's cache keys (see CacheConfig.generation). */
+    @Column(name = "cache_generation", nullable = false)
+    public long cacheGeneration;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

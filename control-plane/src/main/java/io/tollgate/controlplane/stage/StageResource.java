@@ -5,15 +5,16 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +54,7 @@ public class StageResource {
     @Operation(summary = "Get a stage", description = "The stage with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                              @PathParam("name") String name) {
-        return service.get(access.get(), apiId, name).map(stage -> Response.ok(stage).tag(ETags.of(stage.version())).build());
+        return service.get(access.get(), apiId, name).map(Responses::tagged);
     }
 
     @PUT
@@ -65,12 +65,19 @@ public class StageResource {
     public Uni<Response> put(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                              @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @NotNull StageSpec body) {
-        return service.put(access.get(), apiId, name, ifMatch, body).map(put -> {
-            Response.ResponseBuilder response = put.created()
-                    ? Response.created(URI.create("/v1/tenants/" + tenantId + "/apis/" + apiId + "/stages/" + name))
-                    : Response.ok();
-            return response.tag(ETags.of(put.stage().version())).entity(put.stage()).build();
-        });
+        return service.put(access.get(), apiId, name, ifMatch, body).map(put -> put.created()
+                ? Responses.created(put.stage(), "/v1/tenants/" + tenantId + "/apis/" + apiId + "/stages/" + name)
+                : Responses.tagged(put.stage()));
+    }
+
+    @POST
+    @Path("/{name}/cache/flush")
+    @RequiresPermission(Permission.APIS_WRITE)
+    @Operation(summary = "Flush a stage's response cache", description = "Every gateway node stops answering from the "
+            + "entries cached so far once it has the change (within seconds); they expire by their TTL.")
+    public Uni<StageService.CacheFlush> flushCache(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
+                                                   @PathParam("name") String name) {
+        return service.flushCache(access.get(), apiId, name);
     }
 
     @DELETE
@@ -80,6 +87,6 @@ public class StageResource {
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("apiId") UUID apiId,
                                 @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.delete(access.get(), apiId, name, ifMatch)
-                .map(ignored -> Response.noContent().build());
+                .map(Responses::noContent);
     }
 }

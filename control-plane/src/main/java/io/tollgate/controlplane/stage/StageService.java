@@ -91,6 +91,26 @@ public class StageService {
         });
     }
 
+    /** The stage's cache generation after a flush. */
+    public record CacheFlush(String stage, long cacheGeneration) {
+    }
+
+    /**
+     * Flushes the stage's response cache: the next cache generation goes to every node with the
+     * stage record, so old entries are no longer found anywhere (they expire by their TTL).
+     */
+    @WithTransaction
+    public Uni<CacheFlush> flushCache(TenantAccess access, UUID apiId, String name) {
+        return apis.lock(access.tenantId(), apiId).chain(api -> stages.get(access.tenantId(), apiId, name)).chain(stage -> {
+            stage.cacheGeneration++;
+            return stages.flush()
+                    .call(() -> outbox.append(revision -> StageTranslator.translate(stage, revision)))
+                    .call(() -> audit.record(access.tenantId(), access.caller(), "stage.cache.flushed", "stage", stage.id,
+                            null, Map.of("name", stage.name, "cacheGeneration", stage.cacheGeneration)))
+                    .map(ignored -> new CacheFlush(stage.name, stage.cacheGeneration));
+        });
+    }
+
     @WithTransaction
     public Uni<Void> delete(TenantAccess access, UUID apiId, String name, String ifMatch) {
         return apis.lock(access.tenantId(), apiId).chain(api -> stages.get(access.tenantId(), apiId, name)).chain(stage -> {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A stage of an API")
@@ -20,7 +21,7 @@ public record StageView(
         @Schema(description = "Whether access logging is on") Boolean accessLogging,
         @Schema(description = "Canary release") StageSpec.Canary canary,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     static StageView of(Stage stage) {
         StageSpec s = stage.spec();

@@ -6,9 +6,9 @@ import io.tollgate.controlplane.access.CallerResolver;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,8 +47,8 @@ public class TenantResource {
     @POST
     @Operation(summary = "Create an organization", description = "Creates a tenant; the signed-in person becomes its owner.")
     public Uni<Response> create(@Valid @NotNull TenantRequests.CreateTenant body) {
-        return service.create(callers.current(), body).map(tenant -> Response.created(URI.create("/v1/tenants/" + tenant.id()))
-                .tag(ETags.of(tenant.version())).entity(tenant).build());
+        return service.create(callers.current(), body).map(tenant -> Responses.created(tenant,
+                "/v1/tenants/" + tenant.id()));
     }
 
     @GET
@@ -64,7 +63,7 @@ public class TenantResource {
     @RequiresPermission(Permission.TENANT_READ)
     @Operation(summary = "Get an organization", description = "Answers 404 for a tenant the caller is not a member of.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId) {
-        return service.get(access.get()).map(tenant -> Response.ok(tenant).tag(ETags.of(tenant.version())).build());
+        return service.get(access.get()).map(Responses::tagged);
     }
 
     @PATCH
@@ -75,6 +74,6 @@ public class TenantResource {
     public Uni<Response> update(@PathParam("tenantId") UUID tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull TenantRequests.UpdateTenant body) {
         return service.update(access.get(), ifMatch, body)
-                .map(tenant -> Response.ok(tenant).tag(ETags.of(tenant.version())).build());
+                .map(Responses::tagged);
     }
 }

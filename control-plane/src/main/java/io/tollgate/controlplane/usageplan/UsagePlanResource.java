@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.controlplane.access.CurrentAccess;
 import io.tollgate.controlplane.access.Permission;
 import io.tollgate.controlplane.access.RequiresPermission;
-import io.tollgate.controlplane.web.ETags;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
+import io.tollgate.controlplane.web.Responses;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,16 +53,15 @@ public class UsagePlanResource {
     @RequiresPermission(Permission.APIS_READ)
     @Operation(summary = "Get a usage plan", description = "The plan with its ETag.")
     public Uni<Response> get(@PathParam("tenantId") UUID tenantId, @PathParam("planId") UUID planId) {
-        return service.get(access.get(), planId).map(plan -> Response.ok(plan).tag(ETags.of(plan.version())).build());
+        return service.get(access.get(), planId).map(Responses::tagged);
     }
 
     @POST
     @RequiresPermission(Permission.APIS_WRITE)
     @Operation(summary = "Create a usage plan", description = "Developers and above. Every invalid field is listed in the 400.")
     public Uni<Response> create(@PathParam("tenantId") UUID tenantId, @NotNull UsagePlanSpec body) {
-        return service.create(access.get(), body).map(plan -> Response
-                .created(URI.create("/v1/tenants/" + tenantId + "/usage-plans/" + plan.id())).tag(ETags.of(plan.version()))
-                .entity(plan).build());
+        return service.create(access.get(), body).map(plan -> Responses.created(plan,
+                "/v1/tenants/" + tenantId + "/usage-plans/" + plan.id()));
     }
 
     @PUT
@@ -74,7 +72,7 @@ public class UsagePlanResource {
     public Uni<Response> replace(@PathParam("tenantId") UUID tenantId, @PathParam("planId") UUID planId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull UsagePlanSpec body) {
         return service.replace(access.get(), planId, ifMatch, body)
-                .map(plan -> Response.ok(plan).tag(ETags.of(plan.version())).build());
+                .map(Responses::tagged);
     }
 
     @DELETE
@@ -83,6 +81,6 @@ public class UsagePlanResource {
     @Operation(summary = "Delete a usage plan", description = "409 while API keys are linked to it.")
     public Uni<Response> delete(@PathParam("tenantId") UUID tenantId, @PathParam("planId") UUID planId,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(access.get(), planId, ifMatch).map(ignored -> Response.noContent().build());
+        return service.delete(access.get(), planId, ifMatch).map(Responses::noContent);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.tollgate.controlplane.web.Versioned;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A usage plan")
@@ -17,7 +18,7 @@ public record UsagePlanView(
         @Schema(description = "Request quota per key") UsagePlanSpec.Quota quota,
         @Schema(description = "The API stages keys of this plan may call") List<UsagePlanSpec.PlanStage> stages,
         @Schema(description = "When it was created") Instant createdAt,
-        @JsonIgnore @Schema(hidden = true) long version) {
+        @JsonIgnore @Schema(hidden = true) long version) implements Versioned {
 
     static UsagePlanView of(UsagePlan plan) {
         UsagePlanSpec s = plan.spec();

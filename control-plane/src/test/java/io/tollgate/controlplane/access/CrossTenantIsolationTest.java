@@ -40,7 +40,7 @@ class CrossTenantIsolationTest {
 
     /** What tenant B holds of the API model, created by its owner. */
     private record ApisOfB(String api, String route, String authorizer, String deployment, String plan, String key,
-                           String keyValue) {
+                           String keyValue, String domain, String hostname, String mapping) {
         static ApisOfB create(Signed ownerB, String b) {
             String api = ownerB.call().body(Map.of("name", "Secret API of B", "kind", "REST"))
                     .post("/v1/tenants/{t}/apis", b).then().statusCode(201).extract().path("id");
@@ -54,7 +54,13 @@ class CrossTenantIsolationTest {
                             "stage", "prod"))))
                     .post("/v1/tenants/{t}/usage-plans", b).then().statusCode(201).extract().path("id");
             Map<String, Object> key = createApiKey(ownerB, b, "Secret key of B", plan);
-            return new ApisOfB(api, route, authorizer, deployment, plan, (String) key.get("id"), (String) key.get("value"));
+            String hostname = "secret-b-" + UUID.randomUUID().toString().substring(0, 8) + ".example.test";
+            String domain = ownerB.call().body(Map.of("hostname", hostname)).post("/v1/tenants/{t}/domains", b).then()
+                    .statusCode(201).extract().path("id");
+            String mapping = ownerB.call().body(Map.of("basePath", "secret-base", "apiId", api, "stage", "prod"))
+                    .post("/v1/tenants/{t}/domains/{d}/mappings", b, domain).then().statusCode(201).extract().path("id");
+            return new ApisOfB(api, route, authorizer, deployment, plan, (String) key.get("id"), (String) key.get("value"),
+                    domain, hostname, mapping);
         }
     }
 
@@ -66,6 +72,9 @@ class CrossTenantIsolationTest {
         Map<String, Object> stage = Map.of("deploymentId", o.deployment());
         Map<String, Object> plan = Map.of("name", "pwned");
         Map<String, Object> key = Map.of("name", "pwned", "enabled", false);
+        Map<String, Object> domain = Map.of("hostname", "pwned.example.test");
+        Map<String, Object> certificate = Map.of("chainPem", "x", "privateKeyPem", "y");
+        Map<String, Object> mapping = Map.of("basePath", "pwned", "apiId", o.api(), "stage", "prod");
         return List.of(
                 new Call("list apis", r -> r.get("/v1/tenants/{t}/apis", b)),
                 new Call("get api", r -> r.get("/v1/tenants/{t}/apis/{a}", b, o.api())),
@@ -101,7 +110,20 @@ class CrossTenantIsolationTest {
                 new Call("create api key", r -> r.body(key).post("/v1/tenants/{t}/api-keys", b)),
                 new Call("change api key", r -> r.body(Map.of("enabled", false)).patch("/v1/tenants/{t}/api-keys/{k}", b, o.key())),
                 new Call("replace api key", r -> r.body(key).put("/v1/tenants/{t}/api-keys/{k}", b, o.key())),
-                new Call("delete api key", r -> r.delete("/v1/tenants/{t}/api-keys/{k}", b, o.key())));
+                new Call("delete api key", r -> r.delete("/v1/tenants/{t}/api-keys/{k}", b, o.key())),
+                new Call("list domains", r -> r.get("/v1/tenants/{t}/domains", b)),
+                new Call("get domain", r -> r.get("/v1/tenants/{t}/domains/{d}", b, o.domain())),
+                new Call("create domain", r -> r.body(domain).post("/v1/tenants/{t}/domains", b)),
+                new Call("verify domain", r -> r.post("/v1/tenants/{t}/domains/{d}/verify", b, o.domain())),
+                new Call("upload certificate", r -> r.body(certificate).put("/v1/tenants/{t}/domains/{d}/certificate", b, o.domain())),
+                new Call("remove certificate", r -> r.delete("/v1/tenants/{t}/domains/{d}/certificate", b, o.domain())),
+                new Call("delete domain", r -> r.delete("/v1/tenants/{t}/domains/{d}", b, o.domain())),
+                new Call("list mappings", r -> r.get("/v1/tenants/{t}/domains/{d}/mappings", b, o.domain())),
+                new Call("get mapping", r -> r.get("/v1/tenants/{t}/domains/{d}/mappings/{m}", b, o.domain(), o.mapping())),
+                new Call("create mapping", r -> r.body(mapping).post("/v1/tenants/{t}/domains/{d}/mappings", b, o.domain())),
+                new Call("replace mapping", r -> r.body(mapping)
+                        .put("/v1/tenants/{t}/domains/{d}/mappings/{m}", b, o.domain(), o.mapping())),
+                new Call("delete mapping", r -> r.delete("/v1/tenants/{t}/domains/{d}/mappings/{m}", b, o.domain(), o.mapping())));
     }
 
     private static List<Call> everyEndpoint(String b, String memberOfB, String invitationOfB, String tokenOfB, ApisOfB apisOfB) {
@@ -151,7 +173,8 @@ class CrossTenantIsolationTest {
             assertEquals(missingTenantBody, body, call.name() + " must look exactly like a missing tenant");
             for (String secret : List.of("Secret Tenant B", memberOfB, invitationOfB, tokenOfB, ownerB.email(),
                     "Secret API of B", "secret-b.example.test", apisOfB.api(), apisOfB.route(), apisOfB.deployment(),
-                    "Secret plan of B", "Secret key of B", apisOfB.plan(), apisOfB.key(), apisOfB.keyValue().substring(4))) {
+                    "Secret plan of B", "Secret key of B", apisOfB.plan(), apisOfB.key(), apisOfB.keyValue().substring(4),
+                    apisOfB.domain(), apisOfB.hostname(), apisOfB.mapping(), "secret-base")) {
                 assertFalse(body.contains(secret), call.name() + " leaked " + secret);
             }
         }
@@ -215,8 +238,8 @@ class CrossTenantIsolationTest {
         // A's own tenant path with B's ids: every query is scoped by tenant, so nothing is found or changed.
         for (Call call : apiEndpoints(a, apisOfB)) {
             // Collections of the tenant itself: A lists and creates in its own tenant, as it may.
-            if (Set.of("list apis", "create api", "list usage plans", "create usage plan", "list api keys", "create api key")
-                    .contains(call.name())) {
+            if (Set.of("list apis", "create api", "list usage plans", "create usage plan", "list api keys", "create api key",
+                    "list domains", "create domain").contains(call.name())) {
                 continue;
             }
             Response response = call.send().apply(ownerA.call());
@@ -242,6 +265,13 @@ class CrossTenantIsolationTest {
         ownerB.call().get("/v1/tenants/{t}/api-keys", b).then().body("items.id", contains(o.key()))
                 .body("items[0].enabled", equalTo(true)).body("items[0].usagePlanIds", contains(o.plan()));
         ownerB.call().get("/v1/tenants/{t}/api-keys/{k}", b, o.key()).then().statusCode(200).header("ETag", "\"0\"");
+        ownerB.call().get("/v1/tenants/{t}/domains", b).then().body("items.id", contains(o.domain()))
+                .body("items[0].hostname", equalTo(o.hostname())).body("items[0].status", equalTo("PENDING_VERIFICATION"));
+        ownerB.call().get("/v1/tenants/{t}/domains/{d}", b, o.domain()).then().statusCode(200).header("ETag", "\"0\"");
+        ownerB.call().get("/v1/tenants/{t}/domains/{d}/mappings", b, o.domain()).then().body("items.id", contains(o.mapping()))
+                .body("items[0].basePath", equalTo("secret-base"));
+        ownerB.call().get("/v1/tenants/{t}/domains/{d}/mappings/{m}", b, o.domain(), o.mapping()).then().statusCode(200)
+                .header("ETag", "\"0\"");
     }
 
     private static void assertTenantBUnchanged(Signed ownerB, String b, String tokenOfB) {

@@ -74,6 +74,21 @@ class ApiLifecycleTest {
     }
 
     @Test
+    void a_model_that_is_not_json_schema_of_its_dialect_is_refused_with_the_meta_schema_violations() {
+        Signed owner = signUp("owner");
+        String tenant = createTenant(owner, "Models");
+        owner.call().body(Map.of("name", "Shop", "kind", "REST", "models", Map.of(
+                        "Pet", Map.of("type", "objekt"),
+                        "Book", Map.of("$schema", "https://json-schema.org/draft/2020-12/schema", "prefixItems",
+                                List.of(Map.of("type", "string"))))))
+                .post("/v1/tenants/{t}/apis", tenant).then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo(VALIDATION))
+                .body("violations.field", contains("models.Pet", "models.Pet"))
+                .body("violations.message", hasItem(containsString("is not a valid JSON Schema: /type: does not have a value "
+                        + "in the enumeration")));
+    }
+
+    @Test
     void a_viewer_reads_apis_but_cannot_write_them() {
         Signed owner = signUp("owner");
         String tenant = createTenant(owner, "Read only");

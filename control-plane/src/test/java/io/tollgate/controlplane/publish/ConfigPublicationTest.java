@@ -16,12 +16,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.contract.v1.ApiKeyConfig;
 import io.tollgate.contract.v1.ConfigCodec;
 import io.tollgate.contract.v1.ConfigRecord;
+import io.tollgate.contract.pem.Pem;
 import io.tollgate.contract.v1.DeploymentConfig;
+import io.tollgate.contract.v1.DomainConfig;
 import io.tollgate.contract.v1.IntegrationConfig;
+import io.tollgate.contract.v1.Sealing;
 import io.tollgate.contract.v1.StageConfig;
 import io.tollgate.contract.v1.TenantConfig;
 import io.tollgate.contract.v1.UsagePlanConfig;
 import io.tollgate.controlplane.TenantApi.Signed;
+import io.tollgate.controlplane.domain.Dnsmasq;
+import io.tollgate.controlplane.domain.TestCertificates;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -58,6 +63,12 @@ class ConfigPublicationTest {
 
     @ConfigProperty(name = "tollgate.config.topic")
     String topic;
+
+    @ConfigProperty(name = "tollgate.domains.dns-resolver")
+    String resolver;
+
+    @ConfigProperty(name = "tollgate.config.seal-key")
+    String sealKey;
 
     @Inject
     Pool pool;
@@ -209,6 +220,84 @@ class ConfigPublicationTest {
         assertNull(messages.get(4).value(), "a deleted key is a tombstone");
         assertNull(messages.get(5).value(), "a deleted key is a tombstone");
         assertNull(messages.get(6).value(), "a deleted plan is a tombstone");
+    }
+
+    @Test
+    void a_custom_domain_is_published_once_verified_with_its_sealed_key_and_mappings_and_tombstoned_on_delete()
+            throws Exception {
+        Signed owner = signUp("owner");
+        String tenant = createTenant(owner, "Domains published");
+        String api = createApi(owner, tenant, "Pets");
+        String host = "pub-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example.test";
+        Map<String, Object> created = owner.call().body(Map.of("hostname", host)).post("/v1/tenants/{t}/domains", tenant)
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        String domain = (String) created.get("id");
+        // Pending: mappings are kept but nothing reaches the gateway yet.
+        owner.call().body(Map.of("basePath", "pets", "apiId", api, "stage", "prod"))
+                .post("/v1/tenants/{t}/domains/{d}/mappings", tenant, domain).then().statusCode(201);
+        @SuppressWarnings("unchecked")
+        Map<String, String> txt = (Map<String, String>) created.get("verification");
+        try (Dnsmasq ignored = Dnsmasq.serve(Integer.parseInt(resolver.substring(resolver.lastIndexOf(':') + 1)),
+                Map.of(txt.get("name"), txt.get("value")))) {
+            owner.call().post("/v1/tenants/{t}/domains/{d}/verify", tenant, domain).then().statusCode(200);
+        }
+        TestCertificates.Issued root = TestCertificates.root("Test Root");
+        TestCertificates.Issued leaf = TestCertificates.leaf(root, TestCertificates.ec(), host);
+        owner.call().body(Map.of("chainPem", TestCertificates.chain(leaf, root), "privateKeyPem", leaf.privateKeyPem()))
+                .put("/v1/tenants/{t}/domains/{d}/certificate", tenant, domain).then().statusCode(200);
+        owner.call().body(Map.of("apiId", api, "stage", "dev"))
+                .post("/v1/tenants/{t}/domains/{d}/mappings", tenant, domain).then().statusCode(201);
+        owner.call().delete("/v1/tenants/{t}/domains/{d}", tenant, domain).then().statusCode(204);
+
+        String key = "domain:" + domain;
+        List<Message> messages = consumeUntil(m -> m.key().equals(key), 4);
+        DomainConfig verified = assertInstanceOf(DomainConfig.class, messages.get(0).record());
+        assertEquals(host, verified.hostname());
+        assertEquals(tenant, verified.tenantId());
+        assertNull(verified.certificate(), "verified before any certificate: plain HTTP");
+        assertEquals(List.of(new DomainConfig.BasePathMapping("pets", api, "prod")), verified.mappings());
+
+        DomainConfig withCertificate = assertInstanceOf(DomainConfig.class, messages.get(1).record());
+        assertEquals(leaf.certificate(), Pem.certificates(withCertificate.certificate().chainPem())[0]);
+        String sealed = withCertificate.certificate().sealedPrivateKey();
+        assertTrue(!sealed.contains("PRIVATE KEY"), "the key crosses Kafka sealed");
+        // What a gateway node does with it (SnapshotCompiler): open with the shared key and the record key.
+        byte[] opened = Sealing.fromBase64(sealKey).open(sealed, key);
+        assertEquals(leaf.keys().getPrivate(), Pem.privateKey(new String(opened, java.nio.charset.StandardCharsets.US_ASCII)));
+
+        DomainConfig withRoot = assertInstanceOf(DomainConfig.class, messages.get(2).record());
+        assertEquals(List.of(new DomainConfig.BasePathMapping("", api, "dev"), new DomainConfig.BasePathMapping("pets", api, "prod")),
+                withRoot.mappings());
+        assertEquals(sealed, withRoot.certificate().sealedPrivateKey(), "the stored sealed value is published as is");
+        assertNull(messages.get(3).value(), "a deleted domain is a tombstone");
+    }
+
+    @Test
+    void a_cache_flush_publishes_the_stage_with_the_next_cache_generation() {
+        Signed owner = signUp("flusher");
+        String tenant = createTenant(owner, "Flushed");
+        String api = createApi(owner, tenant, "Cached");
+        createProxyRoute(owner, tenant, api, "GET", "/items", "https://backend.example.test/items");
+        String deployment = owner.call().body(Map.of("stageName", "prod")).post("/v1/tenants/{t}/apis/{a}/deployments", tenant, api)
+                .then().statusCode(201).extract().path("id");
+        String prod = owner.call().body(Map.of("deploymentId", deployment, "cache", Map.of("enabled", true, "ttlSeconds", 120)))
+                .put("/v1/tenants/{t}/apis/{a}/stages/prod", tenant, api).then().statusCode(200).extract().path("id");
+
+        owner.call().post("/v1/tenants/{t}/apis/{a}/stages/prod/cache/flush", tenant, api).then().statusCode(200)
+                .body("stage", org.hamcrest.Matchers.equalTo("prod")).body("cacheGeneration", org.hamcrest.Matchers.equalTo(1));
+        owner.call().post("/v1/tenants/{t}/apis/{a}/stages/prod/cache/flush", tenant, api).then().statusCode(200)
+                .body("cacheGeneration", org.hamcrest.Matchers.equalTo(2));
+        owner.call().post("/v1/tenants/{t}/apis/{a}/stages/nope/cache/flush", tenant, api).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // created by the deployment, updated with the cache, then flushed twice
+        List<Message> stageMessages = consumeUntil(m -> m.key().equals("stage:" + prod), 4);
+        StageConfig.CacheConfig beforeFlush = assertInstanceOf(StageConfig.class, stageMessages.get(1).record()).cache();
+        assertTrue(beforeFlush.enabled());
+        assertNull(beforeFlush.generation(), "no flush yet: the field is left out");
+        StageConfig.CacheConfig flushedTwice = assertInstanceOf(StageConfig.class, stageMessages.get(3).record()).cache();
+        assertEquals(2L, flushedTwice.generation());
+        assertEquals(120, flushedTwice.ttlSeconds(), "a flush keeps the cache settings");
     }
 
     private static String sha256Hex(String value) throws Exception {

@@ -13,6 +13,8 @@ import io.tollgate.controlplane.apikey.ApiKeyRules;
 import io.tollgate.controlplane.apikey.ApiKeySecrets;
 import io.tollgate.controlplane.authorizer.AuthorizerSpec;
 import io.tollgate.controlplane.deployment.ApiSnapshot;
+import io.tollgate.controlplane.domain.BasePathMapping;
+import io.tollgate.controlplane.domain.CustomDomain;
 import io.tollgate.controlplane.deployment.Deployment;
 import io.tollgate.controlplane.route.RouteSpec;
 import io.tollgate.controlplane.stage.Stage;
@@ -45,6 +47,7 @@ class TranslationGoldenTest {
     static final UUID REQUEST = UUID.fromString("0190f3a0-0000-7000-8000-000000000011");
     static final UUID PLAN = UUID.fromString("0190f3a0-0000-7000-8000-000000000020");
     static final UUID KEY = UUID.fromString("0190f3a0-0000-7000-8000-000000000021");
+    static final UUID DOMAIN = UUID.fromString("0190f3a0-0000-7000-8000-000000000030");
 
     @Test
     void a_tenant_is_published_active() throws Exception {
@@ -63,6 +66,7 @@ class TranslationGoldenTest {
         stage.tenantId = TENANT;
         stage.apiId = API;
         stage.name = "prod";
+        stage.cacheGeneration = 3; // flushed three times
         stage.apply(new StageSpec(DEPLOYMENT.toString(), Map.of("host", "backend.internal", "region", "eu"),
                 new StageSpec.Throttle(100.0, 200), Map.of("GET /pets/{id}", new StageSpec.Throttle(10.5, 20)),
                 new StageSpec.Cache(true, 300, List.of("method.request.querystring.page")), true,
@@ -105,6 +109,53 @@ class TranslationGoldenTest {
         assertGolden("api-key.json", ApiKeyTranslator.translate(key, 46));
     }
 
+    @Test
+    void a_verified_domain_carries_its_chain_the_sealed_key_as_stored_and_its_mappings_by_base_path() throws Exception {
+        CustomDomain domain = new CustomDomain();
+        domain.id = DOMAIN;
+        domain.tenantId = TENANT;
+        domain.hostname = "api.example.test";
+        domain.status = CustomDomain.Status.VERIFIED;
+        // Stored values are published unchanged: the translation neither parses the chain nor opens the key.
+        domain.certificateChain = "-----BEGIN CERTIFICATE-----\nMIIBleaf\n-----END CERTIFICATE-----\n"
+                + "-----BEGIN CERTIFICATE-----\nMIIBintermediate\n-----END CERTIFICATE-----\n";
+        domain.sealedPrivateKey = "c2VhbGVkLWtleS1hcy1zdG9yZWQ=";
+        List<BasePathMapping> mappings = List.of(mapping(41, "v2", "prod"), mapping(42, "", "prod"), mapping(43, "v1/beta", "dev"));
+        assertGolden("domain.json", DomainTranslator.translate(domain, mappings, 47));
+    }
+
+    @Test
+    void a_verified_domain_without_certificate_is_published_for_plain_http() throws Exception {
+        CustomDomain domain = new CustomDomain();
+        domain.id = DOMAIN;
+        domain.tenantId = TENANT;
+        domain.hostname = "plain.example.test";
+        domain.status = CustomDomain.Status.VERIFIED;
+        assertGolden("domain-without-certificate.json", DomainTranslator.translate(domain, List.of(), 48));
+    }
+
+    @Test
+    void a_pending_domain_is_never_translated() {
+        CustomDomain domain = new CustomDomain();
+        domain.id = DOMAIN;
+        domain.tenantId = TENANT;
+        domain.hostname = "pending.example.test";
+        domain.status = CustomDomain.Status.PENDING_VERIFICATION;
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DomainTranslator.translate(domain, List.of(), 49));
+    }
+
+    private static BasePathMapping mapping(int n, String basePath, String stage) {
+        BasePathMapping mapping = new BasePathMapping();
+        mapping.id = UUID.fromString("0190f3a0-0000-7000-8000-0000000000" + n);
+        mapping.tenantId = TENANT;
+        mapping.domainId = DOMAIN;
+        mapping.basePath = basePath;
+        mapping.apiId = API;
+        mapping.stage = stage;
+        return mapping;
+    }
+
     static Deployment deployment() {
         ObjectNode pet = JsonNodeFactory.instance.objectNode().put("type", "object");
         pet.putArray("required").add("name");
@@ -115,26 +166,28 @@ class TranslationGoldenTest {
                 Map.<String, JsonNode>of("Pet", pet));
         List<ApiSnapshot.AuthorizerEntry> authorizers = List.of(
                 new ApiSnapshot.AuthorizerEntry(JWT, new AuthorizerSpec("keycloak", "JWT", "https://id.example.test/realms/pets",
-                        List.of("pets-api"), "https://id.example.test/realms/pets/certs", null, null, null)),
+                        List.of("pets-api"), "https://id.example.test/realms/pets/certs", null, null, null,
+                        "$request.querystring.access_token", 30)),
                 new ApiSnapshot.AuthorizerEntry(REQUEST, new AuthorizerSpec("custom", "REQUEST", null, null, null,
-                        "https://auth.example.test/check", List.of("$request.header.Authorization"), 60)));
+                        "https://auth.example.test/check", List.of("$request.header.Authorization"), 60, null, null)));
         List<ApiSnapshot.RouteEntry> routes = List.of(
                 route(21, new RouteSpec("GET", "/pets/{id}", new RouteSpec.Authorization("JWT", JWT.toString(), List.of("pets:read"), false),
                         new RouteSpec.Integration("HTTP_PROXY", "http://${stageVariables.host}/pets/{id}",
                                 List.of(new RouteSpec.Target("http://10.0.0.1:8080", 3), new RouteSpec.Target("http://10.0.0.2:8080", 1)),
                                 "LEAST_OUTSTANDING_REQUESTS", new RouteSpec.HealthCheck("/health", 10, 500, 2, 3), 5000,
-                                null, null, null, null, null, null, null, null), null)),
+                                null, null, null, null, null, null, null, null, null), null)),
                 route(22, new RouteSpec("POST", "/pets", new RouteSpec.Authorization("API_KEY", null, List.of(), true),
                         new RouteSpec.Integration("HTTP", "https://backend.example.test/pets", null, null, null, 29000, "PUT",
                                 Map.of("integration.request.header.x-tenant", "'acme'"),
                                 Map.of("application/json", "{\"pet\": $input.json('$')}"),
                                 Map.of("method.response.header.x-id", "integration.response.header.id"),
+                                Map.of("application/json", "{\"id\": \"$input.path('$.id')\"}"),
                                 null, null, null, null),
                         new RouteSpec.Validation("Pet", List.of("dryRun"), List.of("x-request-id")))),
                 route(23, new RouteSpec("GET", "/health", null, RouteSpec.Integration.mock(200, "ok"), null)),
                 route(24, new RouteSpec("ANY", "/fn/{proxy+}", new RouteSpec.Authorization("REQUEST", REQUEST.toString(), List.of(), false),
                         new RouteSpec.Integration("FUNCTION", "https://fn.example.test/invoke", null, null, null, 29000, null, null,
-                                null, null, null, null, null, "1.0"), null)));
+                                null, null, null, null, null, null, "1.0"), null)));
         Deployment deployment = new Deployment();
         deployment.id = DEPLOYMENT;
         deployment.tenantId = TENANT;

@@ -4,23 +4,39 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tollgate.contract.pem.Pem;
 import io.tollgate.gateway.config.ConfigMaterializer;
 import io.tollgate.gateway.config.ConfigStore;
 import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.config.LastKnownGood;
 import io.tollgate.gateway.config.SnapshotCompiler;
 import io.tollgate.gateway.integration.ActiveHealthChecks;
+import io.tollgate.gateway.integration.CircuitBreaker;
 import io.tollgate.gateway.integration.CircuitBreakers;
+import io.tollgate.gateway.policy.cache.ResponseCachePolicy;
+import io.tollgate.gateway.policy.cache.ResponseCacheStore;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.infinispan.client.hotrod.RemoteCacheManager;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.events.AccessEventPublisher;
+import io.tollgate.gateway.events.EventSpool;
+import io.tollgate.gateway.events.FsyncPolicy;
+import io.tollgate.gateway.events.SpoolFullPolicy;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.pipeline.GatewayHandler;
 import io.tollgate.gateway.pipeline.RequestIds;
+import io.tollgate.gateway.policy.PolicyResources;
 import io.tollgate.gateway.policy.PolicyCompiler;
+import io.tollgate.gateway.policy.jwt.JwksCache;
+import io.tollgate.gateway.policy.request.AuthorizerDecisions;
+import io.tollgate.gateway.policy.counters.ClusterLimits;
 import io.tollgate.gateway.policy.limits.RequestLimitsPolicy;
+import io.tollgate.gateway.policy.quota.QuotaPolicy;
+import io.tollgate.gateway.policy.throttle.ThrottlePolicy;
 import io.tollgate.gateway.routing.EndpointResolver;
-import io.tollgate.gateway.tls.Pem;
 import io.tollgate.gateway.tls.SniKeyManager;
 import io.tollgate.gateway.tls.TlsIdentity;
 import io.tollgate.contract.v1.Sealing;
@@ -110,7 +126,73 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.config.seal-key")
     Optional<String> sealKey;
 
+    @ConfigProperty(name = "tollgate.gateway.authorizers.timeout")
+    Duration authorizerTimeout;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.jwks-min-refetch")
+    Duration jwksMinRefetch;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.jwks-max-age")
+    Duration jwksMaxAge;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.jwks-max-sets")
+    int jwksMaxSets;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.pool-size")
+    int authorizerPoolSize;
+
+    @ConfigProperty(name = "tollgate.gateway.authorizers.decision-cache-size")
+    int decisionCacheSize;
+
+    @ConfigProperty(name = "tollgate.events.topic")
+    String eventsTopic;
+
+    @ConfigProperty(name = "tollgate.events.queue-capacity")
+    int eventsQueueCapacity;
+
+    @ConfigProperty(name = "tollgate.events.delivery-timeout")
+    Duration eventsDeliveryTimeout;
+
+    @ConfigProperty(name = "tollgate.events.shutdown-timeout")
+    Duration eventsShutdownTimeout;
+
+    @ConfigProperty(name = "tollgate.events.spool.directory")
+    Path spoolDirectory;
+
+    @ConfigProperty(name = "tollgate.events.spool.max-bytes")
+    long spoolMaxBytes;
+
+    @ConfigProperty(name = "tollgate.events.spool.segment-bytes")
+    long spoolSegmentBytes;
+
+    @ConfigProperty(name = "tollgate.events.spool.fsync")
+    FsyncPolicy spoolFsync;
+
+    @ConfigProperty(name = "tollgate.events.spool.full-policy")
+    SpoolFullPolicy spoolFullPolicy;
+
+    private AccessEventPublisher events;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.name")
+    String responseCacheName;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.template")
+    String responseCacheTemplate;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.timeout")
+    Duration responseCacheTimeout;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.circuit-breaker.failures")
+    int responseCacheBreakerFailures;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.circuit-breaker.open-duration")
+    Duration responseCacheBreakerOpen;
+
+    @Inject
+    Instance<RemoteCacheManager> cacheManager;
+
     private ConfigMaterializer materializer;
+    private JwksCache jwks;
     private Router router;
     private GatewayHandler handler;
     private volatile int actualDedicatedPort = -1;
@@ -124,7 +206,7 @@ public class GatewayNode {
     }
 
     /** Ahead of every Quarkus route: tenants' APIs first, the node's own endpoints only on its plain address. */
-    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics) {
+    void routes(@Observes Router router, Vertx vertx, MeterRegistry metrics, ClusterLimits limits) {
         this.router = router;
         HttpClient upstreams = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -137,10 +219,45 @@ public class GatewayNode {
                 new SnapshotCompiler(new IntegrationFactory(upstreams,
                         new CircuitBreakers(breakerFailures, breakerOpenDuration.toNanos()),
                         new ActiveHealthChecks(vertx, upstreams), maxBodyBytes),
-                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength))),
+                        new PolicyCompiler(List.of(new RequestLimitsPolicy(maxHeaders, maxHeaderBytes, maxUrlLength),
+                                new ThrottlePolicy(limits.runtime()), new QuotaPolicy(limits.runtime()),
+                                new ResponseCachePolicy(responseCacheStore(vertx, metrics))),
+                                policyResources(vertx)),
                         sealKey.map(Sealing::fromBase64).orElse(null)), store, new LastKnownGood(stateDirectory));
-        handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics));
+        events = new AccessEventPublisher(Map.of("bootstrap.servers", bootstrapServers,
+                "delivery.timeout.ms", (int) eventsDeliveryTimeout.toMillis()), eventsTopic,
+                new EventSpool(spoolDirectory, spoolMaxBytes, spoolSegmentBytes, spoolFsync), spoolFullPolicy,
+                eventsQueueCapacity, eventsShutdownTimeout, metrics);
+        handler = new GatewayHandler(store, new EndpointResolver(gatewayDomain), maxBodyBytes, new GatewayMetrics(metrics), events);
         router.route().order(Integer.MIN_VALUE + 1).handler(handler);
+    }
+
+    /**
+     * Authorizers call the tenants' identity providers and authorizer endpoints on a client of their
+     * own, so that a slow identity provider cannot take the upstreams' connections (nor the reverse).
+     */
+    private PolicyResources policyResources(Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(
+                (int) authorizerTimeout.toMillis()).setVerifyHost(true), new PoolOptions().setHttp1MaxSize(authorizerPoolSize)
+                        .setMaxWaitQueueSize(authorizerPoolSize * 8));
+        jwks = new JwksCache(client, authorizerTimeout, jwksMinRefetch, jwksMaxAge, jwksMaxSets);
+        return new PolicyResources(client, jwks, new AuthorizerDecisions(decisionCacheSize), authorizerTimeout.toMillis(), maxBodyBytes);
+    }
+
+    /**
+     * The shared response cache: the Hot Rod client is resolved and the remote cache created from the
+     * server's template on a worker thread, when first needed, so that an absent Infinispan delays nothing.
+     */
+    private ResponseCacheStore responseCacheStore(Vertx vertx, MeterRegistry metrics) {
+        return new ResponseCacheStore(vertx, () -> cacheManager.get().administration()
+                .<String, byte[]>getOrCreateCache(responseCacheName, responseCacheTemplate),
+                responseCacheTimeout.toMillis(), new CircuitBreaker(responseCacheBreakerFailures, responseCacheBreakerOpen.toNanos()),
+                metrics);
+    }
+
+    /** The node's JWT key sets (for tests and metrics). */
+    public JwksCache jwks() {
+        return jwks;
     }
 
     void start(@Observes StartupEvent event, MeterRegistry metrics, Vertx vertx) throws Exception {
@@ -149,6 +266,7 @@ public class GatewayNode {
         Gauge.builder("tollgate.config.age", store, GatewayNode::ageSeconds).baseUnit("seconds")
                 .description("Time since the control plane published the newest configuration record served").register(metrics);
         materializer.start();
+        events.start();
         if (httpsEnabled) {
             startHttps(vertx);
         }
@@ -212,6 +330,9 @@ public class GatewayNode {
         ownServers.forEach(HttpServer::close);
         if (materializer != null) {
             materializer.close();
+        }
+        if (events != null) {
+            events.close(); // after the listeners: what they answered last is sent or spooled
         }
     }
 

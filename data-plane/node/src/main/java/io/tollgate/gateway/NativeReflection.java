@@ -1,6 +1,7 @@
 package io.tollgate.gateway;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.tollgate.contract.v1.AccessEvent;
 import io.tollgate.contract.v1.ApiKeyConfig;
 import io.tollgate.contract.v1.AuthorizationConfig;
 import io.tollgate.contract.v1.AuthorizerConfig;
@@ -16,7 +17,7 @@ import io.tollgate.contract.v1.UsagePlanConfig;
 import io.tollgate.contract.v1.ValidationConfig;
 
 /**
- * The contract records Jackson binds when the node reads its configuration: registered for
+ * The contract records Jackson binds when the node reads its configuration and writes access events: registered for
  * reflection (with their nested records and enums) so that a native build reads them too.
  */
 @RegisterForReflection(targets = {
@@ -28,7 +29,8 @@ import io.tollgate.contract.v1.ValidationConfig;
         CorsConfig.class, ValidationConfig.class, GatewayResponseConfig.class,
         StageConfig.class, StageConfig.ThrottleConfig.class, StageConfig.CacheConfig.class, StageConfig.CanaryConfig.class,
         ApiKeyConfig.class, UsagePlanConfig.class, UsagePlanConfig.QuotaConfig.class, UsagePlanConfig.PlanStage.class,
-        UsagePlanConfig.QuotaPeriod.class, DomainConfig.class, DomainConfig.BasePathMapping.class, DomainConfig.Certificate.class})
+        UsagePlanConfig.QuotaPeriod.class, DomainConfig.class, DomainConfig.BasePathMapping.class, DomainConfig.Certificate.class,
+        AccessEvent.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
  * received (method, path, query, headers, body) as JSON; {@code /slow} answers after a second;
  * {@code /fn…} acts as a function endpoint that returns the Lambda event it got as its body.
  */
-final class EchoUpstream implements AutoCloseable {
+public final class EchoUpstream implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
 
-    EchoUpstream() throws Exception {
+    public EchoUpstream() throws Exception {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -47,7 +47,7 @@ final class EchoUpstream implements AutoCloseable {
         return path.endsWith("/created") ? 201 : 200;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.actualPort();
     }
 

@@ -96,7 +96,7 @@ class LastKnownGoodIT {
         throw new AssertionError("expected " + body + " at " + path + ", last answer: " + last);
     }
 
-    private static void deleteRecursively(Path root) throws Exception {
+    static void deleteRecursively(Path root) throws Exception {
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -29,6 +29,11 @@ public final class Platform implements AutoCloseable {
     public static final App CONSOLE = new App("console", "console-ui", "console", 8080,
             EnumSet.of(Service.KEYCLOAK), null);
     public static final List<App> APPS = List.of(CONTROL_PLANE, ANALYTICS, GATEWAY, CONSOLE);
+    /**
+     * host:port of the DNS server that verifies custom domains (their TXT records); unset means the
+     * system's. Lets a local platform verify domains against a dnsmasq instead of public DNS.
+     */
+    public static final String DNS_RESOLVER_VARIABLE = "TOLLGATE_DNS_RESOLVER";
 
     private final Path repository;
     private final RuntimeHome home;
@@ -82,6 +87,10 @@ public final class Platform implements AutoCloseable {
             }
             if (app == GATEWAY || app == CONTROL_PLANE) { // seals custom domains' private keys in the config
                 config.put("tollgate.config.seal-key", secrets.configSealKey());
+            }
+            String dnsResolver = System.getenv(DNS_RESOLVER_VARIABLE);
+            if (app == CONTROL_PLANE && dnsResolver != null && !dnsResolver.isBlank()) {
+                config.put("tollgate.domains.dns-resolver", dnsResolver.strip());
             }
             QuarkusApp process = new QuarkusApp(app.name(), repository.resolve(app.module()), port, config,
                     home.logOf(app.name()));

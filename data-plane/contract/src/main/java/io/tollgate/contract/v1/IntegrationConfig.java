@@ -38,9 +38,17 @@ public sealed interface IntegrationConfig {
         }
     }
 
-    /** An upstream with request/response parameter mapping and optional body mapping templates. */
+    /**
+     * An upstream with request/response parameter mapping and optional body mapping templates.
+     *
+     * @param requestTemplates  VTL templates by the request's content type (e.g. {@code application/json})
+     *                          that make the integration request's body
+     * @param responseTemplates VTL templates by the integration response's content type that make the
+     *                          method response's body
+     */
     record Http(String method, String uri, Map<String, String> requestParameters, Map<String, String> requestTemplates,
-            Map<String, String> responseParameters, int timeoutMillis) implements IntegrationConfig {
+            Map<String, String> responseParameters, Map<String, String> responseTemplates, int timeoutMillis)
+            implements IntegrationConfig {
 
         public Http {
             Check.required(uri, "integration.uri");
@@ -48,7 +56,14 @@ public sealed interface IntegrationConfig {
             requestParameters = Check.map(requestParameters);
             requestTemplates = Check.map(requestTemplates);
             responseParameters = Check.map(responseParameters);
+            responseTemplates = Check.map(responseTemplates);
             timeoutMillis = timeout(timeoutMillis);
+        }
+
+        /** Without response templates. */
+        public Http(String method, String uri, Map<String, String> requestParameters, Map<String, String> requestTemplates,
+                Map<String, String> responseParameters, int timeoutMillis) {
+            this(method, uri, requestParameters, requestTemplates, responseParameters, Map.of(), timeoutMillis);
         }
     }
 

@@ -55,8 +55,23 @@ public record StageConfig(
         }
     }
 
-    /** Response caching of a stage; TTL default 300 s, at most 3600 s. */
-    public record CacheConfig(boolean enabled, int ttlSeconds, List<String> keyParameters) {
+    /**
+     * Response caching of a stage; TTL default 300 s, at most 3600 s. The optional fields are null
+     * when unset (and then left out of the record, so older records and nodes read the same):
+     *
+     * @param routes                 per-route overrides keyed {@code "METHOD /path"} as in the route; an
+     *                               override that enables caching caches its route's method even if it
+     *                               is not GET (its own {@code routes} and generation are ignored)
+     * @param invalidationKeyIds     API key ids whose requests may invalidate an entry with
+     *                               {@code Cache-Control: max-age=0}; null: none
+     * @param invalidationScope      a JWT scope whose tokens may invalidate; null: none
+     * @param forbidUnauthorizedInvalidation true: an invalidation without permission answers 403
+     *                               ({@code CACHE_INVALIDATION_FORBIDDEN}); null/false: it is ignored
+     * @param generation             bumped by a flush of the stage's cache: part of every key, so all
+     *                               nodes stop seeing the old entries at once; null: 0
+     */
+    public record CacheConfig(boolean enabled, int ttlSeconds, List<String> keyParameters, Map<String, CacheConfig> routes,
+            List<String> invalidationKeyIds, String invalidationScope, Boolean forbidUnauthorizedInvalidation, Long generation) {
 
         public static final int DEFAULT_TTL_SECONDS = 300;
         public static final CacheConfig DISABLED = new CacheConfig(false, DEFAULT_TTL_SECONDS, List.of());
@@ -64,6 +79,25 @@ public record StageConfig(
         public CacheConfig {
             ttlSeconds = Check.between(ttlSeconds == 0 ? DEFAULT_TTL_SECONDS : ttlSeconds, 0, 3600, "cache.ttlSeconds");
             keyParameters = Check.list(keyParameters);
+            routes = routes == null || routes.isEmpty() ? null : Map.copyOf(routes);
+            invalidationKeyIds = invalidationKeyIds == null || invalidationKeyIds.isEmpty() ? null : List.copyOf(invalidationKeyIds);
+            if (generation != null && generation < 0) {
+                throw new IllegalArgumentException("cache.generation must not be negative, got " + generation);
+            }
+        }
+
+        public CacheConfig(boolean enabled, int ttlSeconds, List<String> keyParameters) {
+            this(enabled, ttlSeconds, keyParameters, null, null, null, null, null);
+        }
+
+        /** The settings of one route: its override if it has one, else the stage's. */
+        public CacheConfig forRoute(String method, String path) {
+            CacheConfig override = routes == null ? null : routes.get(method + " " + path);
+            return override == null ? this : override;
+        }
+
+        public long generationOrZero() {
+            return generation == null ? 0 : generation;
         }
     }
 

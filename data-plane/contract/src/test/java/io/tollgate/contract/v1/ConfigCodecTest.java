@@ -35,6 +35,21 @@ class ConfigCodecTest {
     }
 
     @Test
+    void a_deployment_of_an_older_writer_gets_the_defaults_of_newer_optional_fields() {
+        String json = """
+                {"id":"d-1","tenantId":"t-1","revision":1,"apiId":"a-1","number":1,"apiKind":"HTTP",
+                 "routes":[{"id":"r-1","method":"GET","path":"/x",
+                   "authorization":{"type":"JWT","authorizerId":"j"},
+                   "integration":{"type":"HTTP","uri":"http://up/x","requestTemplates":{}}}],
+                 "authorizers":[{"type":"JWT","id":"j","issuer":"http://kc","jwksUri":"http://kc/certs"}]}""";
+        DeploymentConfig deployment = (DeploymentConfig) ConfigCodec.decode("deployment:d-1", json.getBytes(StandardCharsets.UTF_8));
+        AuthorizerConfig.Jwt jwt = (AuthorizerConfig.Jwt) deployment.authorizers().getFirst();
+        assertEquals("$request.header.Authorization", jwt.identitySource());
+        assertEquals(AuthorizerConfig.Jwt.DEFAULT_CLOCK_SKEW_SECONDS, jwt.clockSkewSeconds());
+        assertEquals(java.util.Map.of(), ((IntegrationConfig.Http) deployment.routes().getFirst().integration()).responseTemplates());
+    }
+
+    @Test
     void rejects_a_record_that_fails_validation_naming_key_and_problem() {
         String json = "{\"id\":\"k-1\",\"tenantId\":\"t-1\",\"revision\":1,\"sha256\":\"not-a-hash\",\"enabled\":true}";
         ConfigCodec.InvalidConfigException failure = assertThrows(ConfigCodec.InvalidConfigException.class,

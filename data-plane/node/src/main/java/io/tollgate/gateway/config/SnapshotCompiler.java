@@ -1,5 +1,6 @@
 package io.tollgate.gateway.config;
 
+import io.tollgate.contract.pem.Pem;
 import io.tollgate.contract.v1.ApiKeyConfig;
 import io.tollgate.contract.v1.ConfigRecord;
 import io.tollgate.contract.v1.DeploymentConfig;
@@ -12,7 +13,6 @@ import io.tollgate.contract.v1.UsagePlanConfig;
 import io.tollgate.gateway.integration.IntegrationFactory;
 import io.tollgate.gateway.policy.PolicyCompiler;
 import io.tollgate.gateway.routing.RouteTable;
-import io.tollgate.gateway.tls.Pem;
 import io.tollgate.gateway.tls.TlsIdentity;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,12 @@ package io.tollgate.gateway.integration;
 import io.tollgate.contract.v1.IntegrationConfig;
 import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.integration.mapping.ParameterMapping;
+import io.tollgate.gateway.integration.mapping.MappingTemplate;
 import io.tollgate.gateway.integration.mapping.ParameterSource;
+import io.tollgate.gateway.integration.mapping.TemplateInput;
+import io.tollgate.gateway.policy.BoundedBody;
+import io.vertx.core.buffer.Buffer;
+import org.jboss.logging.Logger;
 import io.tollgate.gateway.pipeline.Exchange;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
@@ -25,24 +30,98 @@ import java.util.Map;
  */
 final class HttpIntegration implements Integration {
 
+    private static final Logger LOG = Logger.getLogger(HttpIntegration.class);
+    /** The largest integration response a response template maps (the cloud gateway's payload limit). */
+    static final long MAX_MAPPED_RESPONSE_BYTES = 10L * 1024 * 1024;
+
     private final HttpClient client;
     private final IntegrationConfig.Http config;
     private final UriTemplate template;
     private final ParameterMapping request;
     private final ParameterMapping response;
+    private final Map<String, MappingTemplate> requestTemplates;
+    private final Map<String, MappingTemplate> responseTemplates;
+    private final long maxBodyBytes;
 
-    HttpIntegration(HttpClient client, IntegrationConfig.Http config) {
+    HttpIntegration(HttpClient client, IntegrationConfig.Http config, long maxBodyBytes) {
         this.client = client;
         this.config = config;
         this.template = new UriTemplate(config.uri());
         this.request = ParameterMapping.parse(config.requestParameters());
         this.response = ParameterMapping.parse(config.responseParameters());
+        this.requestTemplates = compile("request", config.requestTemplates());
+        this.responseTemplates = compile("response", config.responseTemplates());
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    private static Map<String, MappingTemplate> compile(String kind, Map<String, String> templates) {
+        Map<String, MappingTemplate> compiled = new HashMap<>();
+        templates.forEach((contentType, source) -> compiled.put(mediaType(contentType),
+                MappingTemplate.compile(kind + " template " + contentType, source)));
+        return Map.copyOf(compiled);
+    }
+
+    /** The media type without parameters, lower case; JSON when there is none (as the cloud gateway assumes). */
+    static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "application/json";
+        }
+        return contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
     public void invoke(Exchange exchange) {
         HttpServerRequest incoming = exchange.request();
         incoming.pause();
+        if (requestTemplates.isEmpty()) {
+            send(exchange, null);
+            return;
+        }
+        exchange.body(maxBodyBytes).onComplete(read -> {
+            if (read.failed()) {
+                exchange.fail(read.cause() instanceof Exchange.BodyTooLarge ? GatewayError.PAYLOAD_TOO_LARGE : GatewayError.INTERNAL);
+                return;
+            }
+            MappingTemplate mapping = requestTemplates.get(mediaType(incoming.getHeader("content-type")));
+            if (mapping == null) {
+                send(exchange, null); // no template for this content type: the body passes through
+                return;
+            }
+            String mapped = render(exchange, mapping, read.result().toString());
+            if (mapped != null) {
+                send(exchange, Buffer.buffer(mapped));
+            }
+        });
+    }
+
+    /** @return the rendered template, or null when it failed (the exchange has been answered) */
+    private static String render(Exchange exchange, MappingTemplate mapping, String body) {
+        try {
+            return mapping.render(exchange, new TemplateInput(body, exchange.pathParameters(), queryStrings(exchange.request()),
+                    headers(exchange.request())));
+        } catch (RuntimeException e) {
+            LOG.errorf("%s of route %s (request %s) failed: %s", mapping.name(), exchange.route().id(), exchange.requestId(),
+                    e.getMessage());
+            exchange.fail(GatewayError.INTERNAL);
+            return null;
+        }
+    }
+
+    private static Map<String, String> queryStrings(HttpServerRequest request) {
+        Map<String, String> values = new HashMap<>();
+        request.params().forEach(p -> values.putIfAbsent(p.getKey(), p.getValue()));
+        return values;
+    }
+
+    private static Map<String, String> headers(HttpServerRequest request) {
+        Map<String, String> values = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.headers().forEach(h -> values.putIfAbsent(h.getKey(), h.getValue()));
+        return values;
+    }
+
+    /** Sends the integration request; {@code mapped} is the rendered body, null to send the request's own. */
+    private void send(Exchange exchange, Buffer mapped) {
+        HttpServerRequest incoming = exchange.request();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         Map<String, String> pathParameters = new HashMap<>();
         StringBuilder query = new StringBuilder();
@@ -70,8 +149,9 @@ final class HttpIntegration implements Integration {
         if (contentType != null && !headers.contains("content-type")) {
             headers.set("content-type", contentType);
         }
-        String length = incoming.getHeader("content-length");
-        boolean chunked = incoming.headers().contains("transfer-encoding", "chunked", true);
+        Buffer buffered = mapped != null ? mapped : exchange.bufferedBody(); // mapped, or read whole by validation
+        String length = buffered != null ? String.valueOf(buffered.length()) : incoming.getHeader("content-length");
+        boolean chunked = buffered == null && incoming.headers().contains("transfer-encoding", "chunked", true);
         if (length != null) {
             headers.set("content-length", length);
         }
@@ -88,7 +168,8 @@ final class HttpIntegration implements Integration {
             }
         });
         client.request(options)
-                .compose(upstream -> length != null || chunked ? upstream.send(incoming) : upstream.send())
+                .compose(upstream -> buffered != null ? upstream.send(buffered)
+                        : length != null || chunked ? upstream.send(incoming) : upstream.send())
                 .onComplete(answered -> {
                     if (finished[0]) {
                         if (answered.succeeded()) {
@@ -124,6 +205,20 @@ final class HttpIntegration implements Integration {
             apply(out.headers(), rule, value);
         }
         out.putHeader(HttpProxyIntegration.REQUEST_ID_HEADER, exchange.requestId());
+        MappingTemplate mapping = responseTemplates.get(mediaType(contentType));
+        if (mapping != null) {
+            BoundedBody.of(upstream, MAX_MAPPED_RESPONSE_BYTES).onComplete(read -> {
+                if (read.failed()) {
+                    exchange.fail(GatewayError.INTEGRATION_FAILURE);
+                    return;
+                }
+                String body = render(exchange, mapping, read.result().toString());
+                if (body != null) {
+                    out.putHeader("content-length", String.valueOf(Buffer.buffer(body).length())).end(body);
+                }
+            });
+            return;
+        }
         String length = upstream.getHeader("content-length");
         if (length != null) {
             out.putHeader("content-length", length);

@@ -2,9 +2,11 @@ package io.tollgate.gateway.integration;
 
 import io.tollgate.contract.v1.IntegrationConfig;
 import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.pipeline.AuthorizerContext;
 import io.tollgate.gateway.pipeline.Exchange;
 import io.tollgate.gateway.pipeline.RequestIds;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -27,8 +29,9 @@ import java.util.Set;
 final class HttpProxyIntegration implements Integration {
 
     static final String REQUEST_ID_HEADER = "x-request-id";
-    private static final Set<String> NOT_FORWARDED = Headers.caseInsensitive(Set.of("host", "content-length",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", REQUEST_ID_HEADER));
+    private static final Set<String> NOT_FORWARDED = Headers.caseInsensitive(java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("host", "content-length", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+                    REQUEST_ID_HEADER), AuthorizerContext.HEADERS.stream()).toList());
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
 
@@ -61,9 +64,10 @@ final class HttpProxyIntegration implements Integration {
     /** Bodies up to this size are read whole and written with the headers; larger ones stream. */
     private static final long SMALL_BODY_BYTES = 64 * 1024;
 
-    private static boolean isSmall(String contentLength) {
+    /** Small bodies, and those a tap (the response cache) wants to see whole. */
+    private static boolean readWhole(String contentLength, long wanted) {
         try {
-            return Long.parseLong(contentLength) <= SMALL_BODY_BYTES;
+            return Long.parseLong(contentLength) <= Math.max(SMALL_BODY_BYTES, wanted);
         } catch (NumberFormatException e) {
             return false;
         }
@@ -166,17 +170,22 @@ final class HttpProxyIntegration implements Integration {
                 headers.set("x-forwarded-host", request.host());
             }
             headers.set(REQUEST_ID_HEADER, exchange.requestId());
+            if (exchange.authorizer() != null) {
+                exchange.authorizer().upstreamHeaders().forEach(headers::set);
+            }
             if (!headers.contains("traceparent")) {
                 headers.set("traceparent", RequestIds.newTraceparent());
             }
-            String length = request.getHeader("content-length");
-            boolean chunked = request.headers().contains("transfer-encoding", "chunked", true);
+            Buffer buffered = exchange.bufferedBody(); // read whole by a policy (validation) before
+            String length = buffered != null ? String.valueOf(buffered.length()) : request.getHeader("content-length");
+            boolean chunked = buffered == null && request.headers().contains("transfer-encoding", "chunked", true);
             if (length != null) {
                 headers.set("content-length", length);
             }
             // a declared length over the limit was refused before; a chunked body is counted as it flows
             LimitedBody body = new LimitedBody(request, maxBodyBytes);
-            (length != null ? upstream.send(request) : chunked ? upstream.send(body) : upstream.send()).onComplete(answered -> {
+            (buffered != null ? upstream.send(buffered) : length != null ? upstream.send(request) : chunked ? upstream.send(body)
+                    : upstream.send()).onComplete(answered -> {
                 if (finished) {
                     return;
                 }
@@ -203,12 +212,12 @@ final class HttpProxyIntegration implements Integration {
             Headers.copyEndToEnd(upstream.headers(), response.headers(), Set.of());
             response.putHeader(REQUEST_ID_HEADER, exchange.requestId());
             String length = upstream.getHeader("content-length");
-            if (length != null && isSmall(length) && exchange.request().method() != HttpMethod.HEAD) {
+            if (length != null && readWhole(length, exchange.wholeResponseWanted()) && exchange.request().method() != HttpMethod.HEAD) {
                 // small bodies (most API answers) in one write with the headers: one flush, no pipe
                 upstream.body().onComplete(body -> {
                     released();
                     if (body.succeeded()) {
-                        response.end(body.result());
+                        exchange.endResponse(body.result());
                     } else {
                         upstream.request().reset();
                         response.reset();

@@ -43,7 +43,7 @@ public final class IntegrationFactory {
         return switch (config) {
             case IntegrationConfig.Mock mock -> new MockIntegration(mock);
             case IntegrationConfig.HttpProxy proxy -> new HttpProxyIntegration(upstreams, breakers, healthChecks, proxy, maxBodyBytes);
-            case IntegrationConfig.Http http -> new HttpIntegration(upstreams, http);
+            case IntegrationConfig.Http http -> new HttpIntegration(upstreams, http, maxBodyBytes);
             case IntegrationConfig.Function function -> new FunctionIntegration(upstreams, function, maxBodyBytes);
         };
     }

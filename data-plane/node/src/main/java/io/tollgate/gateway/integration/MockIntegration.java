@@ -20,6 +20,6 @@ final class MockIntegration implements Integration {
     public void invoke(Exchange exchange) {
         HttpServerResponse response = exchange.response().setStatusCode(config.statusCode());
         config.headers().forEach(response::putHeader);
-        response.end(body.copy());
+        exchange.endResponse(body.copy());
     }
 }

@@ -6,6 +6,8 @@ import io.tollgate.gateway.config.CompiledStage;
 import io.tollgate.gateway.config.ConfigStore;
 import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.error.GatewayError;
+import io.tollgate.gateway.events.AccessEventPublisher;
+import io.tollgate.gateway.events.AccessEvents;
 import io.tollgate.gateway.error.GatewayResponder;
 import io.tollgate.gateway.metrics.GatewayMetrics;
 import io.tollgate.gateway.policy.cors.CorsPolicy;
@@ -22,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The request path of the gateway, top to bottom: resolve host and stage → match the route →
- * (policies, as they come) → integration. Reads the configuration snapshot once, so a request sees
+ * (policies, as they come) → integration → one access event when the response has ended. Reads the configuration snapshot once, so a request sees
  * exactly one version. Requests that are not for a tenant's API (the node's own {@code /q/…}
  * endpoints on its plain address) go on to Quarkus.
  */
@@ -32,12 +34,15 @@ public final class GatewayHandler implements Handler<RoutingContext> {
     private final EndpointResolver resolver;
     private final long maxBodyBytes;
     private final GatewayMetrics metrics;
+    private final AccessEventPublisher events;
 
-    public GatewayHandler(ConfigStore config, EndpointResolver resolver, long maxBodyBytes, GatewayMetrics metrics) {
+    public GatewayHandler(ConfigStore config, EndpointResolver resolver, long maxBodyBytes, GatewayMetrics metrics,
+            AccessEventPublisher events) {
         this.config = config;
         this.resolver = resolver;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** On the Quarkus router (the node's main port): what is not for a tenant's API goes on to Quarkus. */
@@ -53,6 +58,7 @@ public final class GatewayHandler implements Handler<RoutingContext> {
      */
     public void handle(Vertx vertx, HttpServerRequest request, Runnable notAnEndpoint) {
         long start = System.nanoTime();
+        long epochMillis = System.currentTimeMillis();
         GatewaySnapshot snapshot = config.current();
         EndpointResolver.Resolution resolution = snapshot == null ? null : resolver.resolve(snapshot, request.host(), request.path());
         if (resolution == null || resolution instanceof EndpointResolver.NotAnEndpoint) {
@@ -60,11 +66,16 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                 notAnEndpoint.run(); // the node's health and metrics endpoints
                 return;
             }
-            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST, start);
+            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST, start, epochMillis);
             return;
         }
         if (resolution instanceof EndpointResolver.Failed failed) {
-            failEarly(request, failed.error(), start);
+            failEarly(request, failed.error(), start, epochMillis);
+            return;
+        }
+        if (events.rejectsTraffic()) { // policy reject: no request goes unmetered while the spool is full
+            events.rejected();
+            GatewayResponder.send(request.response(), GatewayError.METERING_UNAVAILABLE, RequestIds.newRequestId(), Map.of(), Map.of());
             return;
         }
         EndpointResolver.Resolved resolved = (EndpointResolver.Resolved) resolution;
@@ -85,14 +96,7 @@ public final class GatewayHandler implements Handler<RoutingContext> {
             case RouteTable.Match<CompiledRoute> match -> {
                 exchange.matched(match.route().config(), match.template(), match.pathParameters());
                 String integrationType = match.route().config().integration().getClass().getSimpleName();
-                request.response().endHandler(ended -> {
-                    metrics.request(stageConfig.id(), stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
-                            request.response().getStatusCode(), System.nanoTime() - start);
-                    if (exchange.integrationNanos() >= 0) {
-                        metrics.integration(stageConfig.id(), stageConfig.tenantId(), stageConfig.apiId(), stageConfig.name(),
-                                integrationType, exchange.integrationNanos());
-                    }
-                });
+                onResponseEnd(request, stageConfig, exchange, integrationType, requestId, start, epochMillis);
                 if (tooLarge(request)) {
                     exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
                     return;
@@ -100,12 +104,12 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                 deployment.policies().run(exchange, () -> match.route().integration().invoke(exchange));
             }
             case RouteTable.MethodNotAllowed<CompiledRoute> notAllowed -> {
-                countOnEnd(request, stageConfig, start);
+                onResponseEnd(request, stageConfig, exchange, null, requestId, start, epochMillis);
                 deployment.policies().attachResponsePhase(exchange);
                 exchange.fail(GatewayError.METHOD_NOT_ALLOWED, Map.of("allow", String.join(", ", notAllowed.allowed())));
             }
             case RouteTable.NotFound<CompiledRoute> notFound -> {
-                countOnEnd(request, stageConfig, start);
+                onResponseEnd(request, stageConfig, exchange, null, requestId, start, epochMillis);
                 deployment.policies().attachResponsePhase(exchange);
                 exchange.fail(GatewayError.ROUTE_NOT_FOUND);
             }
@@ -130,14 +134,35 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         return merged;
     }
 
-    private void countOnEnd(HttpServerRequest request, StageConfig stage, long start) {
-        request.response().endHandler(ended -> metrics.request(stage.id(), stage.tenantId(), stage.apiId(), stage.name(),
-                request.response().getStatusCode(), System.nanoTime() - start));
+    /**
+     * The one place an exchange is closed, whatever answered it (integration or gateway error): once
+     * the response has ended, its metrics and its access event.
+     *
+     * @param stage           null when the request reached no stage
+     * @param exchange        null when the request reached no stage
+     * @param integrationType null when no route matched
+     */
+    private void onResponseEnd(HttpServerRequest request, StageConfig stage, Exchange exchange, String integrationType,
+            String requestId, long start, long epochMillis) {
+        request.response().endHandler(ended -> {
+            long nanos = System.nanoTime() - start;
+            int status = request.response().getStatusCode();
+            if (stage == null) {
+                metrics.request(GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, status, nanos);
+            } else {
+                metrics.request(stage.id(), stage.tenantId(), stage.apiId(), stage.name(), status, nanos);
+                if (integrationType != null && exchange.integrationNanos() >= 0) {
+                    metrics.integration(stage.id(), stage.tenantId(), stage.apiId(), stage.name(), integrationType,
+                            exchange.integrationNanos());
+                }
+            }
+            events.emit(AccessEvents.of(request, stage, exchange, requestId, epochMillis, nanos));
+        });
     }
 
-    private void failEarly(HttpServerRequest request, GatewayError error, long start) {
-        GatewayResponder.send(request.response(), error, RequestIds.newRequestId(), Map.of(), Map.of());
-        metrics.request(GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, GatewayMetrics.NONE, error.status(),
-                System.nanoTime() - start);
+    private void failEarly(HttpServerRequest request, GatewayError error, long start, long epochMillis) {
+        String requestId = RequestIds.newRequestId();
+        onResponseEnd(request, null, null, null, requestId, start, epochMillis);
+        GatewayResponder.send(request.response(), error, requestId, Map.of(), Map.of());
     }
 }

@@ -58,8 +58,11 @@ public final class PolicyChain {
             }
             if (!outcome.isComplete()) {
                 int next = i + 1;
+                // no body chunk may arrive while nobody listens; what runs next reads or streams it
+                exchange.holdBody();
                 outcome.onComplete(done -> {
                     if (settle(exchange, done.failed() ? null : done.result(), done.failed())) {
+                        exchange.releaseBody();
                         step(exchange, next, integration);
                     }
                 });

@@ -75,7 +75,8 @@ public final class KeycloakUsers {
                 "username", username, "password", password, "scope", "openid"));
     }
 
-    private String adminToken() {
+    /** A token of the master realm's admin, for tests that change the realm through the admin REST API. */
+    public String adminToken() {
         return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", "admin", "password", adminPassword));
     }

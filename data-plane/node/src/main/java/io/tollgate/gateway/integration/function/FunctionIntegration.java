@@ -34,23 +34,11 @@ public final class FunctionIntegration implements Integration {
 
     @Override
     public void invoke(Exchange exchange) {
-        HttpServerRequest request = exchange.request();
-        Buffer body = Buffer.buffer();
-        boolean[] done = {false};
-        request.handler(chunk -> {
-            if (done[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-                done[0] = true;
-                exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(end -> {
-            if (!done[0]) {
-                call(exchange, body.getBytes());
+        exchange.body(maxBodyBytes).onComplete(read -> {
+            if (read.succeeded()) {
+                call(exchange, read.result().getBytes());
+            } else {
+                exchange.fail(read.cause() instanceof Exchange.BodyTooLarge ? GatewayError.PAYLOAD_TOO_LARGE : GatewayError.BAD_GATEWAY);
             }
         });
     }

@@ -63,7 +63,8 @@ public sealed interface ParameterSource {
                 case "identity.sourceIp" -> exchange.request().remoteAddress() == null ? null
                         : exchange.request().remoteAddress().hostAddress();
                 case "identity.userAgent" -> exchange.request().getHeader("user-agent");
-                default -> null;
+                default -> name.startsWith("authorizer.") && exchange.authorizer() != null
+                        ? exchange.authorizer().value(name.substring("authorizer.".length())) : null;
             };
         }
     }

@@ -1,0 +1,63 @@
+package io.tollgate.analytics.access;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The control plane's recent answers to "may this token see this tenant?", for a short time and a
+ * bounded number of entries (least recently used go first). Tokens are kept as SHA-256 only.
+ */
+final class MembershipCache {
+
+    private final int maxEntries;
+    private final long ttlNanos;
+    private final LinkedHashMap<String, Answer> entries;
+
+    private record Answer(boolean member, long expiresAtNanos) {
+    }
+
+    MembershipCache(int maxEntries, long ttlNanos) {
+        this.maxEntries = maxEntries;
+        this.ttlNanos = ttlNanos;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                return size() > MembershipCache.this.maxEntries;
+            }
+        };
+    }
+
+    /** The cached answer, or null when there is none (or it expired). */
+    synchronized Boolean get(String token, String tenantId) {
+        String key = key(token, tenantId);
+        Answer entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (System.nanoTime() - entry.expiresAtNanos > 0) {
+            entries.remove(key);
+            return null;
+        }
+        return entry.member;
+    }
+
+    synchronized void put(String token, String tenantId, boolean member) {
+        entries.put(key(token, tenantId), new Answer(member, System.nanoTime() + ttlNanos));
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+
+    private static String key(String token, String tenantId) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + "/" + tenantId;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
