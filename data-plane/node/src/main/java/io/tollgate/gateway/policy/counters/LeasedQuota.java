@@ -12,16 +12,19 @@ import io.tollgate.contract.v1.UsagePlanConfig.QuotaConfig;
  */
 public final class LeasedQuota {
 
-    /** What the quota said about one request. */
-    public record Decision(boolean admitted, long limit, long remaining, long resetMillis) {
-    }
+    /** {@link #tryAcquire} refused: the quota is exceeded. */
+    public static final long EXCEEDED = -1;
+    /** {@link #tryAcquire} refused: the count is unreachable and the node fails closed. */
+    public static final long UNKNOWN = -2;
 
     private final String keyPrefix;
     private final QuotaConfig quota;
+    private final String limitText;
     private final LimitsRuntime runtime;
 
+    /** Written under the lock, read without it for the reset time of an answer. */
+    private volatile QuotaWindow window;
     // guarded by this
-    private QuotaWindow window;
     private long permits;
     private long debt;
     private long usedKnown;
@@ -38,6 +41,7 @@ public final class LeasedQuota {
     LeasedQuota(String keyPrefix, QuotaConfig quota, LimitsRuntime runtime, long nowNanos) {
         this.keyPrefix = keyPrefix;
         this.quota = quota;
+        this.limitText = Long.toString(quota.limit());
         this.runtime = runtime;
         this.lastUsed = nowNanos;
     }
@@ -50,7 +54,11 @@ public final class LeasedQuota {
         return quota;
     }
 
-    public Decision tryAcquire(long nowMillis, long nowNanos) {
+    /**
+     * @return the requests left (≥ 0) when this one is admitted, else {@link #EXCEEDED} or
+     *         {@link #UNKNOWN} (a number, not a decision object: this runs for every keyed request)
+     */
+    public long tryAcquire(long nowMillis, long nowNanos) {
         lastUsed = nowNanos;
         long limit = quota.limit();
         boolean admitted;
@@ -90,15 +98,27 @@ public final class LeasedQuota {
                 debt = 0;
                 reserveFor = window;
             }
-            remaining = Math.max(0, limit - usedKnown + permits - debt - charging);
-            if (!admitted && !runtime.remoteUp() && !runtime.settings().failOpen()) {
-                remaining = -1; // fail-closed: the quota is not known to be exceeded
+            if (admitted) {
+                remaining = Math.max(0, limit - usedKnown + permits - debt - charging);
+            } else {
+                // fail-closed: the quota is not known to be exceeded
+                remaining = !runtime.remoteUp() && !runtime.settings().failOpen() ? UNKNOWN : EXCEEDED;
             }
         }
         if (reserveFor != null) {
             runtime.reserve(this, reserveFor, wanted, charge);
         }
-        return new Decision(admitted, limit, remaining, window.endMillis());
+        return remaining;
+    }
+
+    /** The limit as header text, made once (it is sent with every answer under the quota). */
+    public String limitText() {
+        return limitText;
+    }
+
+    /** When the current window ends (epoch milliseconds). */
+    public long windowEndMillis() {
+        return window.endMillis();
     }
 
     /**

@@ -106,14 +106,14 @@ public final class LimitsRuntime implements AutoCloseable {
         return leased != null ? leased : quotas.computeIfAbsent(keyPrefix, k -> new LeasedQuota(k, quota, this, System.nanoTime()));
     }
 
-    void reserve(LeasedBucket bucket, long wanted, long charge) {
-        start(() -> counters.takeTokens(bucket.key(), bucket.spec(), wanted, charge),
+    void reserve(LeasedBucket bucket, long wanted, long charge, long aheadMicros) {
+        start(() -> counters.takeTokens(bucket.key(), bucket.spec(), wanted, charge, aheadMicros),
                 take -> {
                     (take.granted() == wanted ? granted : exhausted).increment();
-                    bucket.granted(take, wanted, System.nanoTime());
+                    bucket.granted(take, wanted, System.nanoTime(), SharedCounters.wallMicros());
                 },
                 () -> bucket.failed(charge, System.nanoTime()),
-                take -> bucket.grantedLate(take, charge));
+                take -> bucket.grantedLate(take, charge, System.nanoTime(), SharedCounters.wallMicros()));
     }
 
     void reserve(LeasedQuota quota, QuotaWindow window, long wanted, long charge) {
@@ -167,7 +167,11 @@ public final class LimitsRuntime implements AutoCloseable {
 
     private void fail(Throwable error, Runnable onFailure) {
         failures.increment();
-        if (!(unwrap(error) instanceof SharedCounters.Contended)) {
+        // a slow answer is not an outage: on a loaded machine round trips pass the deadline now and
+        // then, and falling back each time would admit shares beside the shared bucket; the
+        // heartbeat (same deadline, every beat) decides, and transport errors count at once
+        Throwable cause = unwrap(error);
+        if (!(cause instanceof SharedCounters.Contended) && !(cause instanceof java.util.concurrent.TimeoutException)) {
             markDown(error);
         }
         onFailure.run();

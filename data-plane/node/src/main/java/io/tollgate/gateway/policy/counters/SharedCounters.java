@@ -34,10 +34,12 @@ public final class SharedCounters {
     }
 
     /** A token grant from a shared bucket (see {@link TokenBucketSpec#take}), wall-clock microseconds. */
-    public CompletableFuture<TokenBucketSpec.Take> takeTokens(String key, TokenBucketSpec spec, long wanted, long charge) {
+    /** @param aheadMicros how far ahead tokens may be claimed (see {@link TokenBucketSpec#take(long, long, long, long, double, long)}) */
+    public CompletableFuture<TokenBucketSpec.Take> takeTokens(String key, TokenBucketSpec spec, long wanted, long charge,
+            long aheadMicros) {
         return change(key, current -> {
-            long now = System.currentTimeMillis() * 1000;
-            TokenBucketSpec.Take take = spec.take(current == null ? 0 : (Long) current, now, wanted, charge, 1e6);
+            long now = wallMicros();
+            TokenBucketSpec.Take take = spec.take(current == null ? 0 : (Long) current, now, wanted, charge, 1e6, aheadMicros);
             // once the bucket is full again its entry says nothing an absent one would not
             long lifespan = Math.max(1_000, spec.untilFull(take.tat(), now) / 1000 + 1_000);
             return new Change<>(take.tat(), lifespan, take);
@@ -57,6 +59,11 @@ public final class SharedCounters {
             long lifespan = Math.max(1_000, endMillis - System.currentTimeMillis() + Duration.ofDays(1).toMillis());
             return new Change<>(used + granted, lifespan, new QuotaGrant(granted, used + granted));
         });
+    }
+
+    /** The clock of shared buckets: wall-clock microseconds (all nodes must agree on it, NTP). */
+    static long wallMicros() {
+        return System.currentTimeMillis() * 1000;
     }
 
     /** @param usedAfter the window's count cluster-wide after this grant */

@@ -38,8 +38,9 @@ public record TokenBucketSpec(double ratePerSecond, long burst) {
      * @param granted tokens given, 0..wanted
      * @param tat     the new state
      * @param waitTime when nothing more is left, time until the next token; 0 otherwise
+     * @param lastDue  when the last granted token exists in the bucket (≤ now unless taken ahead)
      */
-    public record Take(long granted, long tat, long waitTime) {
+    public record Take(long granted, long tat, long waitTime, long lastDue) {
     }
 
     /**
@@ -48,17 +49,29 @@ public record TokenBucketSpec(double ratePerSecond, long burst) {
      * @param unitsPerSecond the clock's units per second
      */
     public Take take(long tat, long now, long wanted, long charge, double unitsPerSecond) {
+        return take(tat, now, wanted, charge, unitsPerSecond, 0);
+    }
+
+    /**
+     * Like {@link #take(long, long, long, long, double)}, but may also claim tokens that the bucket
+     * will only have within {@code ahead} from now (a reservation ahead of time): each such token
+     * is due when it would exist, see {@link Take#lastDue}, and must not be spent before. Claimed
+     * tokens are the claimer's, so the bucket cannot fill up and overflow while nobody is there to
+     * take them (a slow round trip).
+     */
+    public Take take(long tat, long now, long wanted, long charge, double unitsPerSecond, long ahead) {
         if (blocksAll()) {
-            return new Take(0, tat, (long) unitsPerSecond);
+            return new Take(0, tat, (long) unitsPerSecond, now);
         }
         double interval = interval(unitsPerSecond);
         double tolerance = burst * interval;
+        double horizon = now + tolerance + Math.max(0, ahead);
         double start = Math.max(tat, now) + charge * interval;
-        long available = (long) Math.floor((now + tolerance - start) / interval);
+        long available = (long) Math.floor((horizon - start) / interval);
         long granted = Math.max(0, Math.min(wanted, available));
         double newTat = start + granted * interval;
-        long wait = granted < wanted ? (long) Math.ceil(Math.max(0, newTat + interval - tolerance - now)) : 0;
-        return new Take(granted, (long) Math.ceil(newTat), wait);
+        long wait = granted < wanted ? (long) Math.ceil(Math.max(0, newTat + interval - horizon)) : 0;
+        return new Take(granted, (long) Math.ceil(newTat), wait, (long) Math.ceil(newTat - tolerance));
     }
 
     /** Time from {@code now} until a bucket in state {@code tat} is full again: how long its entry matters. */

@@ -11,18 +11,19 @@ import java.util.Map;
 
 /**
  * An API key's quotas, compiled once per configuration version of the key: for each API stage its
- * plans cover, the quotas of those plans (per key, counted across all of a plan's stages).
+ * plans cover, the quotas of those plans (per key, counted across all of a plan's stages). Looked
+ * up by API and stage name, without building a string per request.
  */
 final class KeyQuotas {
 
     private static final LeasedQuota[] NONE = new LeasedQuota[0];
 
     final ApiKeyEntry compiledFrom;
-    private final Map<String, LeasedQuota[]> byStage;
+    private final Map<String, Map<String, LeasedQuota[]>> byApiAndStage;
 
     KeyQuotas(ApiKeyEntry entry, LimitsRuntime runtime) {
         this.compiledFrom = entry;
-        Map<String, List<LeasedQuota>> quotas = new HashMap<>();
+        Map<String, Map<String, List<LeasedQuota>>> quotas = new HashMap<>();
         for (UsagePlanConfig plan : entry.plans()) {
             if (plan.quota() == null) {
                 continue;
@@ -32,16 +33,22 @@ final class KeyQuotas {
             LeasedQuota leased = runtime.quota("quota:" + plan.id() + ":" + entry.key().id() + ":" + quota.period() + ":"
                     + quota.limit() + ":", quota);
             for (UsagePlanConfig.PlanStage stage : plan.stages()) {
-                quotas.computeIfAbsent(ApiKeyEntry.stageKey(stage.apiId(), stage.stage()), k -> new ArrayList<>()).add(leased);
+                quotas.computeIfAbsent(stage.apiId(), k -> new HashMap<>()).computeIfAbsent(stage.stage(), k -> new ArrayList<>())
+                        .add(leased);
             }
         }
-        Map<String, LeasedQuota[]> arrays = new HashMap<>();
-        quotas.forEach((stage, list) -> arrays.put(stage, list.toArray(LeasedQuota[]::new)));
-        this.byStage = Map.copyOf(arrays);
+        Map<String, Map<String, LeasedQuota[]>> arrays = new HashMap<>();
+        quotas.forEach((api, stages) -> {
+            Map<String, LeasedQuota[]> byStage = new HashMap<>();
+            stages.forEach((stage, list) -> byStage.put(stage, list.toArray(LeasedQuota[]::new)));
+            arrays.put(api, Map.copyOf(byStage));
+        });
+        this.byApiAndStage = Map.copyOf(arrays);
     }
 
-    LeasedQuota[] forStage(String stageKey) {
-        LeasedQuota[] quotas = byStage.get(stageKey);
+    LeasedQuota[] forStage(String apiId, String stage) {
+        Map<String, LeasedQuota[]> byStage = byApiAndStage.get(apiId);
+        LeasedQuota[] quotas = byStage == null ? null : byStage.get(stage);
         return quotas == null ? NONE : quotas;
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.policy.quota;
 
+import io.tollgate.contract.v1.StageConfig;
 import io.tollgate.gateway.config.ApiKeyEntry;
 import io.tollgate.gateway.error.GatewayError;
 import io.tollgate.gateway.pipeline.Exchange;
@@ -9,6 +10,7 @@ import io.tollgate.gateway.policy.counters.LeasedQuota;
 import io.tollgate.gateway.policy.counters.LimitsRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,6 +27,10 @@ public final class QuotaPolicy implements Policy {
     public static final String LIMIT_HEADER = "x-ratelimit-limit";
     public static final String REMAINING_HEADER = "x-ratelimit-remaining";
     public static final String RESET_HEADER = "x-ratelimit-reset";
+    // the same names in Vert.x's pre-encoded form: set on every keyed answer, encoded once here
+    private static final CharSequence LIMIT_NAME = HttpHeaders.createOptimized(LIMIT_HEADER);
+    private static final CharSequence REMAINING_NAME = HttpHeaders.createOptimized(REMAINING_HEADER);
+    private static final CharSequence RESET_NAME = HttpHeaders.createOptimized(RESET_HEADER);
 
     private final LimitsRuntime runtime;
     private final ConcurrentMap<String, KeyQuotas> keys = new ConcurrentHashMap<>();
@@ -49,39 +55,41 @@ public final class QuotaPolicy implements Policy {
             compiled = new KeyQuotas(key, runtime);
             keys.put(key.key().id(), compiled);
         }
-        // the stage key string is built by the throttle's compiled stage too; here it is one concat per keyed request
-        LeasedQuota[] quotas = compiled.forStage(ApiKeyEntry.stageKey(exchange.stage().config().apiId(), exchange.stage().config().name()));
+        StageConfig stage = exchange.stage().config();
+        LeasedQuota[] quotas = compiled.forStage(stage.apiId(), stage.name());
         if (quotas.length == 0) {
             return CONTINUE;
         }
         long nowMillis = System.currentTimeMillis();
         long nowNanos = System.nanoTime();
-        LeasedQuota.Decision tightest = null;
+        LeasedQuota tightest = null;
+        long tightestRemaining = Long.MAX_VALUE;
         for (int i = 0; i < quotas.length; i++) {
-            LeasedQuota.Decision decision = quotas[i].tryAcquire(nowMillis, nowNanos);
-            if (!decision.admitted()) {
+            long remaining = quotas[i].tryAcquire(nowMillis, nowNanos);
+            if (remaining < 0) {
                 for (int j = 0; j < i; j++) {
                     quotas[j].release();
                 }
-                if (decision.remaining() < 0) { // fail-closed while the counts are unreachable
+                if (remaining == LeasedQuota.UNKNOWN) { // fail-closed while the counts are unreachable
                     return Rejection.of(GatewayError.THROTTLED, Map.of("retry-after", "1"));
                 }
-                long reset = resetSeconds(decision, nowMillis);
-                return Rejection.of(GatewayError.QUOTA_EXCEEDED, Map.of("retry-after", Long.toString(reset),
-                        LIMIT_HEADER, Long.toString(decision.limit()), REMAINING_HEADER, "0", RESET_HEADER, Long.toString(reset)));
+                String reset = Long.toString(resetSeconds(quotas[i], nowMillis));
+                return Rejection.of(GatewayError.QUOTA_EXCEEDED, Map.of("retry-after", reset,
+                        LIMIT_HEADER, quotas[i].limitText(), REMAINING_HEADER, "0", RESET_HEADER, reset));
             }
-            if (tightest == null || decision.remaining() < tightest.remaining()) {
-                tightest = decision;
+            if (remaining < tightestRemaining) {
+                tightest = quotas[i];
+                tightestRemaining = remaining;
             }
         }
         MultiMap headers = exchange.response().headers();
-        headers.set(LIMIT_HEADER, Long.toString(tightest.limit()));
-        headers.set(REMAINING_HEADER, Long.toString(tightest.remaining()));
-        headers.set(RESET_HEADER, Long.toString(resetSeconds(tightest, nowMillis)));
+        headers.set(LIMIT_NAME, tightest.limitText());
+        headers.set(REMAINING_NAME, Long.toString(tightestRemaining));
+        headers.set(RESET_NAME, Long.toString(resetSeconds(tightest, nowMillis)));
         return CONTINUE;
     }
 
-    private static long resetSeconds(LeasedQuota.Decision decision, long nowMillis) {
-        return Math.max(1, (decision.resetMillis() - nowMillis + 999) / 1000);
+    private static long resetSeconds(LeasedQuota quota, long nowMillis) {
+        return Math.max(1, (quota.windowEndMillis() - nowMillis + 999) / 1000);
     }
 }

@@ -37,6 +37,20 @@ class TokenBucketSpecTest {
     }
 
     @Test
+    void tokens_claimed_ahead_are_due_when_the_bucket_would_have_them() {
+        long now = 1_000_000_000L;
+        TokenBucketSpec.Take take = tenPerSecondBurstFive.take(0, now, 10, 0, MICROS, 300_000);
+        assertEquals(8, take.granted(), "the burst of 5 now and 3 more refilling within 300 ms");
+        assertEquals(now + 300_000, take.lastDue(), "the last one exists in 300 ms, not sooner");
+        TokenBucketSpec.Take next = tenPerSecondBurstFive.take(take.tat(), now + 100_000, 10, 0, MICROS, 300_000);
+        assertEquals(1, next.granted(), "claimed tokens are gone for everyone else: only the 100 ms since then");
+        assertEquals(now + 400_000, next.lastDue());
+        assertEquals(100_000, next.waitTime());
+        TokenBucketSpec.Take plain = tenPerSecondBurstFive.take(0, now, 10, 0, MICROS);
+        assertTrue(plain.lastDue() <= now, "without look-ahead every granted token exists now");
+    }
+
+    @Test
     void a_rate_of_zero_refuses_everything_and_a_burst_below_one_is_one() {
         assertTrue(new TokenBucketSpec(0, 10).blocksAll());
         assertEquals(0, new TokenBucketSpec(0, 10).take(0, 1, 1, 0, MICROS).granted());
