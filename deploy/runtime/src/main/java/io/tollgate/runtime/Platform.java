@@ -81,8 +81,9 @@ public final class Platform implements AutoCloseable {
             if (app == CONSOLE) { // sign-ins survive a console restart
                 config.put("tollgate.console.session-secret", secrets.consoleSessionSecret());
             }
-            if (app == GATEWAY) { // the node's last known good configuration, with the platform's other data
+            if (app == GATEWAY) { // the node's last known good configuration and event spool, with the platform's other data
                 config.put("tollgate.config.state-directory", home.dataOf("gateway").toString());
+                config.put("tollgate.events.spool.directory", home.dataOf("gateway").resolve("spool").toString());
                 config.put("tollgate.gateway.https.port", String.valueOf(ports.port("gateway-https", 8443)));
             }
             if (app == GATEWAY || app == CONTROL_PLANE) { // seals custom domains' private keys in the config
