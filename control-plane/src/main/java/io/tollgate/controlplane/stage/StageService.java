@@ -18,6 +18,7 @@ import io.tollgate.controlplane.web.Ids;
 import io.tollgate.controlplane.web.Page;
 import io.tollgate.controlplane.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
@@ -92,7 +93,11 @@ public class StageService {
     }
 
     /** The stage's cache generation after a flush. */
-    public record CacheFlush(String stage, long cacheGeneration) {
+    @Schema(description = "The outcome of a cache flush: the stage and the cache generation its entries now belong to")
+    public record CacheFlush(
+            @Schema(description = "Name of the flushed stage") String stage,
+            @Schema(description = "The stage's new cache generation; entries stored under an earlier one are no longer found")
+            long cacheGeneration) {
     }
 
     /**
