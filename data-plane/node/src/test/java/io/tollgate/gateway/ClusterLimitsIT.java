@@ -93,6 +93,7 @@ class ClusterLimitsIT {
                     "kafka.bootstrap.servers", kafkaEndpoints.kafkaBootstrapServers(),
                     "quarkus.infinispan-client.hosts", infinispanEndpoints.infinispanHosts(),
                     "tollgate.config.state-directory", work.resolve("node" + i + "-state").toString(),
+                    "tollgate.events.spool.directory", work.resolve("node" + i + "-spool").toString(),
                     "tollgate.gateway.https.enabled", "false",
                     "tollgate.gateway.rate-limits.node-id", "node" + i));
             QuarkusApp node = new QuarkusApp("gateway-" + i, MODULE, nodePorts[i], config, work.resolve("node" + i + ".log"));

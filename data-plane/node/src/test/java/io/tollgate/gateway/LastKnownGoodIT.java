@@ -51,6 +51,8 @@ class LastKnownGoodIT {
             Map<String, String> nodeConfig = Map.of(
                     "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                     "tollgate.config.state-directory", work.resolve("node-state").toString(),
+                    "tollgate.events.spool.directory", work.resolve("node-spool").toString(),
+                    "tollgate.gateway.https.port", "0", // never the quickstart's 8443
                     "quarkus.infinispan-client.hosts", "127.0.0.1:1");
             node = new QuarkusApp("gateway", MODULE, nodePort, nodeConfig, work.resolve("node.log"));
             node.start();

@@ -99,6 +99,7 @@ class ResponseCacheIT {
                 "kafka.bootstrap.servers", bootstrap,
                 "quarkus.infinispan-client.hosts", infinispanHosts,
                 "tollgate.config.state-directory", work.resolve(name + "-state").toString(),
+                "tollgate.events.spool.directory", work.resolve(name + "-spool").toString(),
                 "tollgate.gateway.https.port", "0", // two nodes on one machine: no fixed TLS port
                 // the shared build machine is busy: a slow lookup must not read as an outage here
                 "tollgate.gateway.cache.timeout", "2s"), work.resolve(name + ".log"));
