@@ -33,11 +33,10 @@
 #   BENCH_SKIP_BUILD    1: never rebuild the gateway node, even if its jar is stale  default 0
 #   BENCH_KEEP          1: keep the temporary folder (configs, logs) after the run  default 0
 #   BENCH_MAX_SECONDS   hard limit for the whole run, then everything is stopped    default: computed
-#   BENCH_INFINISPAN    host:port of a running Infinispan for the keyed route's counters; unset: none
-#                       (the node then enforces the throttle as its per-node share, the fallback)
-#   BENCH_INFINISPAN_HOSTS  host:port of a running Infinispan: adds the target "cached", a stage
-#                       with the response cache on (every request after the first is a hit), and
-#                       the ratio cached ÷ tollgate (cache-hit req/s ÷ proxied req/s)   default: unset
+#   BENCH_INFINISPAN    host:port of a running Infinispan: holds the keyed route's counters and
+#                       adds the target "cached", a stage with the response cache on (every request
+#                       after the first is a hit), and the ratio cached ÷ tollgate        default: unset
+#                       (unset: the throttle runs on the node's per-node share, no "cached" target)
 #
 # Why 1 worker by default: on the 2-core build machines wrk, the upstream and the proxy share
 # the CPU; one worker each keeps the proxies from fighting the load generator for cores. Set
@@ -59,9 +58,9 @@ HEAP=${BENCH_HEAP:-512m}
 JAVA_OPTS_EXTRA=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 KEEP=${BENCH_KEEP:-0}
-CACHE_HOSTS=${BENCH_INFINISPAN_HOSTS:-${BENCH_INFINISPAN:-}}   # either variable names the one Infinispan
+CACHE_HOSTS=${BENCH_INFINISPAN:-}
 # start-up (build excluded, it runs before the clock) + every wrk run + slack
-INFINISPAN=${BENCH_INFINISPAN:-${BENCH_INFINISPAN_HOSTS:-127.0.0.1:2}}
+INFINISPAN=${BENCH_INFINISPAN:-127.0.0.1:2}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 3 * WARMUP + 2 * TOLLGATE_WARMUP + ROUNDS * 5 * (DURATION + 5) ))}
 
 API_ID=bench
@@ -294,7 +293,7 @@ EOF
 HIGH='{"rateLimit":1000000,"burstLimit":1000000}'
 PLAN_JSON="{\"id\":\"p-bench\",\"tenantId\":\"t-bench\",\"revision\":4,\"throttle\":$HIGH,\"stages\":[{\"apiId\":\"$API_ID\",\"stage\":\"$STAGE\",\"throttle\":$HIGH}]}"
 KEY_JSON="{\"id\":\"k-bench\",\"tenantId\":\"t-bench\",\"revision\":5,\"sha256\":\"$KEY_SHA256\",\"enabled\":true,\"usagePlanIds\":[\"p-bench\"]}"
-# with BENCH_INFINISPAN_HOSTS: a second stage of the same deployment with the response cache on
+# with BENCH_INFINISPAN: a second stage of the same deployment with the response cache on
 CACHED_STAGE_JSON="{\"id\":\"s-bench-cached\",\"tenantId\":\"t-bench\",\"revision\":4,\"apiId\":\"$API_ID\",\"name\":\"$CACHED_STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false,\"cache\":{\"enabled\":true,\"ttlSeconds\":3600,\"keyParameters\":[]}}"
 STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\":\"$API_ID\",\"name\":\"$STAGE\",\"deploymentId\":\"d-bench\",\"accessLogging\":false}"
 {
