@@ -53,6 +53,8 @@ public final class LeasedBucket {
     private final double intervalNanos;
 
     private volatile long lastUsed;
+    /** What this bucket did so far, for the diagnostics log (guarded by this). */
+    private final BucketTally tally = new BucketTally();
 
     LeasedBucket(String key, TokenBucketSpec spec, LimitsRuntime runtime, long now) {
         this.key = key;
@@ -95,8 +97,12 @@ public final class LeasedBucket {
             if (permits > 0) {
                 permits--;
                 wait = 0;
+                tally.spent++;
             } else if (!runtime.remoteUp()) {
                 wait = runtime.settings().failOpen() ? takeShare(now) : SECOND;
+                if (wait == 0) {
+                    tally.inFallback++;
+                }
                 if (wait == 0 && debt < spec.burst()) {
                     // charged to the shared bucket once it is back, so a short outage admits no more
                     // than one bucket would; at most a burst, so a long one does not throttle after it
@@ -106,6 +112,7 @@ public final class LeasedBucket {
                 wait = takeShare(now);
                 if (wait == 0) {
                     debt++;
+                    tally.onCredit++;
                 }
             } else if (pending > 0) {
                 wait = Math.max(schedule.nextDue() - now, 1);
@@ -114,6 +121,7 @@ public final class LeasedBucket {
             }
             if (wait > 0) {
                 refusedSinceAnswer = true;
+                tally.refused++;
             }
             if (runtime.remoteUp() && !inFlight && now - retryAt >= 0 && permits + pending <= batch / 2) {
                 inFlight = true;
@@ -125,6 +133,7 @@ public final class LeasedBucket {
                 refusedSinceAnswer = false;
                 charge = Math.min(debt, spec.burst());
                 debt = 0;
+                tally.asked(wanted, charge);
             }
         }
         if (wanted > 0) {
@@ -171,6 +180,7 @@ public final class LeasedBucket {
     /** Gives back a permit taken for a request that another limit then refused. */
     public synchronized void release() {
         permits++;
+        tally.released++;
     }
 
     private long takeShare(long now) {
@@ -189,6 +199,7 @@ public final class LeasedBucket {
             synced = true;
             long trip = now - sentAt;
             roundTrip = trip >= roundTrip ? trip : roundTrip - (roundTrip - trip) / 8;
+            tally.answered(take.granted(), wanted, trip);
             receive(take, now, wallMicros);
             // requests admitted on credit while this reservation travelled are paid from it first
             repayDebt();
@@ -219,6 +230,7 @@ public final class LeasedBucket {
     void grantedLate(TokenBucketSpec.Take take, long charge, long now, long wallMicros) {
         synchronized (this) {
             receive(take, now, wallMicros);
+            tally.late(take.granted());
             long uncharged = Math.min(debt, charge);
             debt -= uncharged;
         }
@@ -229,6 +241,7 @@ public final class LeasedBucket {
         synchronized (this) {
             inFlight = false;
             debt += charge;
+            tally.failed++;
             retryAt = now + RETRY_BACKOFF;
             // no answer within the deadline: the round trip is at least that long
             roundTrip = Math.max(roundTrip, now - sentAt);
@@ -243,6 +256,12 @@ public final class LeasedBucket {
     private long maxBatch() {
         double seconds = 0.25 + aheadMicros() / 1e6;
         return Math.max(1, (long) Math.ceil(spec.ratePerSecond() * seconds / runtime.liveNodes()));
+    }
+
+    /** One line of what this bucket did so far and holds now (the diagnostics log, tests). */
+    public synchronized String describe() {
+        return tally.describe() + String.format(" | now: permits %d, pending %d, debt %d, batch %d, round trip %.1f ms, ahead %.1f ms",
+                permits, pending, debt, batch, roundTrip / 1e6, aheadMicros() / 1e3);
     }
 
     /** Permits reserved and not yet spent, due or claimed ahead (for tests and metrics). */

@@ -80,6 +80,17 @@ public final class LimitsRuntime implements AutoCloseable {
         long interval = settings.heartbeat().toMillis();
         timer.scheduleWithFixedDelay(this::heartbeat, 0, interval, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
+        if (LOG.isDebugEnabled()) {
+            // per-bucket totals each second: how nodes compare after a measurement (ClusterLimitsIT)
+            timer.scheduleWithFixedDelay(this::logBuckets, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void logBuckets() {
+        long now = System.nanoTime();
+        buckets.values().stream().filter(bucket -> now - bucket.lastUsed() < 2_000_000_000L)
+                .forEach(bucket -> LOG.debugf("bucket %s on %s (%d node(s)%s): %s", bucket.key(), roster.nodeId(),
+                        roster.liveNodes(), remoteUp ? "" : ", fallback", bucket.describe()));
     }
 
     public LimitsSettings settings() {
