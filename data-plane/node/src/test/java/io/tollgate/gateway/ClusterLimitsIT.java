@@ -40,13 +40,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  *
  * <ol>
  *   <li>Accuracy: 10 s at twice a route's limit, spread over both nodes; every request is admitted
- *       or THROTTLED, both nodes reserve from the shared bucket, and the admitted count against one
- *       token bucket (burst + rate × duration) is printed (target ±5 %, asserted without HTTP in
- *       SharedBucketAccuracyTest).</li>
- *   <li>Outage: Infinispan stopped under load; no request hangs or is refused (fail-open) and both
- *       nodes fall back to per-node shares. The p99 before and during, and the delay from the Hot Rod
- *       port closing to the fallback, are printed (targets: within 2×, within 1 s) rather than
- *       asserted: timing on this shared machine measures the neighbours.</li>
+ *       or THROTTLED, both nodes reserve from the shared bucket, and together they admit within
+ *       ±5 % of what one token bucket admits of the same requests at the times they were sent (the
+ *       reference is replayed, so a generator the machine holds back is not blamed on the nodes).
+ *       Each node's bucket totals are printed from its diagnostics log.</li>
+ *   <li>Outage: Infinispan stopped under load; no request hangs or is refused (fail-open), both
+ *       nodes fall back to per-node shares within 1 s of the Hot Rod port closing, and the p99
+ *       while it stops stays within 2× of the p99 just before.</li>
  * </ol>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -170,10 +170,13 @@ class ClusterLimitsIT {
         return admitted;
     }
 
+    private static Path nodeLog(int node) {
+        return MODULE.resolve("target/cluster-limits-it/node" + node + ".log");
+    }
+
     /** The node's last diagnostics line of the limited route's bucket. */
     private String lastBucketLine(int node) throws Exception {
-        Path log = MODULE.resolve("target/cluster-limits-it/node" + node + ".log");
-        return Files.readAllLines(log).reversed().stream().filter(line -> line.contains("bucket ") && line.contains("/limited"))
+        return Files.readAllLines(nodeLog(node)).reversed().stream().filter(line -> line.contains("bucket ") && line.contains("/limited"))
                 .findFirst().orElse("(no diagnostics line)");
     }
 
@@ -184,11 +187,14 @@ class ClusterLimitsIT {
         try (PacedLoad load = new PacedLoad()) {
             load.run(nodePorts, host, "/prod/free", perSecond, 3, 2_000); // warm-up
             List<PacedLoad.Outcome> before = load.run(nodePorts, host, "/prod/free", perSecond, 5, 2_000);
+            // the fallback is read from the nodes' logs, not their metrics: scraping both nodes every few
+            // milliseconds during the outage only would load them in one window and not the other
             long[] fallbackAt = new long[nodePorts.length];
             List<Thread> watchers = new ArrayList<>();
             for (int i = 0; i < nodePorts.length; i++) {
                 int node = i;
-                watchers.add(Thread.ofPlatform().start(() -> fallbackAt[node] = awaitFallback(nodePorts[node])));
+                int linesBefore = Files.readAllLines(nodeLog(node)).size(); // earlier fallbacks (at start) do not count
+                watchers.add(Thread.ofPlatform().start(() -> fallbackAt[node] = awaitFallbackLogged(node, linesBefore)));
             }
             long[] downAt = {0};
             Thread portWatcher = Thread.ofPlatform().start(() -> downAt[0] = awaitPortClosed(infinispanEndpoints.infinispanHosts()));
@@ -199,26 +205,54 @@ class ClusterLimitsIT {
             for (Thread watcher : watchers) {
                 watcher.join();
             }
-            long fallbackNanos = java.util.Arrays.stream(fallbackAt).max().orElseThrow() - downAt[0];
+            long fallbackMillis = java.util.Arrays.stream(fallbackAt).max().orElseThrow() - downAt[0];
             double p99Before = PacedLoad.percentileMillis(before, 99);
             double p99During = PacedLoad.percentileMillis(during, 99);
             long hung = PacedLoad.count(during, -1);
-            System.out.printf("[cluster-limits] outage: p99 before %.2f ms, while Infinispan stops %.2f ms; %d of %d requests "
-                    + "without an answer in 2 s; fallback seen %.0f ms after the Hot Rod port closed%n",
-                    p99Before, p99During, hung, during.size(), fallbackNanos / 1e6);
+            System.out.printf("[cluster-limits] outage: p99 before %.2f ms, while Infinispan stops %.2f ms (%.2f×); %d of %d requests "
+                    + "without an answer in 2 s; fallback logged %d ms after the Hot Rod port closed; slowest while it stops: %s%n",
+                    p99Before, p99During, p99During / p99Before, hung, during.size(), fallbackMillis, slowest(during, 5));
             assertEquals(0, hung, "requests hung while Infinispan stopped");
             assertEquals(during.size(), PacedLoad.count(during, 200), "fail-open: a limit far away refuses nothing");
-            // p99 and the fallback delay are figures, printed above and read by a person (targets: p99
-            // within 2x, fallback within 1 s): on a shared 2-core machine a timing assertion fails on
-            // the neighbours' load, not on the gateway (the project measures speed in deploy/bench)
-            assertTrue(fallbackNanos < 30_000_000_000L, "the nodes never fell back to per-node shares");
             for (int port : nodePorts) {
                 assertTrue(metricValue(port, "tollgate_limits_fallbacks_total") >= 1);
             }
+            assertTrue(fallbackMillis <= 1_000, "per-node shares only " + fallbackMillis + " ms after Infinispan went away");
+            assertTrue(p99During <= 2 * p99Before, "p99 " + p99During + " ms while Infinispan stopped, " + p99Before + " ms before");
         }
     }
 
-    /** Polls the Hot Rod port until it refuses connections; returns System.nanoTime() of that moment. */
+    /** The {@code count} slowest requests: latency in ms @ ms into the window. */
+    private static String slowest(List<PacedLoad.Outcome> outcomes, int count) {
+        return outcomes.stream().sorted((a, b) -> Long.compare(b.latencyNanos(), a.latencyNanos())).limit(count)
+                .map(o -> String.format("%.1f@%d", o.latencyNanos() / 1e6, o.sentMicros() / 1000)).toList().toString();
+    }
+
+    /**
+     * Waits for the node's log to say it fell back to per-node shares; returns that line's time
+     * (epoch ms, the log's clock: the same machine's).
+     */
+    private static long awaitFallbackLogged(int node, int skipLines) {
+        Path log = nodeLog(node);
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline) {
+                for (String line : Files.readAllLines(log).stream().skip(skipLines).toList()) {
+                    if (line.contains("Infinispan counters unreachable") && line.length() > 23) {
+                        return java.time.LocalDateTime.parse(line.substring(0, 23), format)
+                                .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                    }
+                }
+                Thread.sleep(20);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("reading " + log, e);
+        }
+        return Long.MAX_VALUE; // never fell back: the assertion on the delay fails
+    }
+
+    /** Polls the Hot Rod port until it refuses connections; returns that moment (epoch ms). */
     private static long awaitPortClosed(String hosts) {
         String[] hostPort = hosts.split(";")[0].split(":");
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -226,26 +260,10 @@ class ClusterLimitsIT {
             try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
                 Thread.sleep(10);
             } catch (Exception closed) {
-                return System.nanoTime();
+                return System.currentTimeMillis();
             }
         }
         throw new AssertionError("Infinispan still listening after 60 s");
-    }
-
-    /** Polls the node's fallback gauge every 20 ms; returns System.nanoTime() when it first reads 1. */
-    private long awaitFallback(int port) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (metrics(port).contains("tollgate_limits_fallback 1.0")) {
-                    return System.nanoTime();
-                }
-                Thread.sleep(20);
-            } catch (Exception e) {
-                return Long.MAX_VALUE;
-            }
-        }
-        return Long.MAX_VALUE; // never fell back: the test's assertion on the delay fails
     }
 
     private String metrics(int port) throws Exception {

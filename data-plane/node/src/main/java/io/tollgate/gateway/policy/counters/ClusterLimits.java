@@ -9,22 +9,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.infinispan.client.hotrod.RemoteCache;
-import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.jboss.logging.Logger;
 
 /**
- * Wires the node's cluster-wide limits: the settings, the Hot Rod counters cache (opened in the
- * background, never on a request), the heartbeat and the {@link LimitsRuntime} the throttle and
+ * Wires the node's cluster-wide limits: the settings, the limits' own Hot Rod client and counters
+ * cache ({@link CountersConnection}), the heartbeat and the {@link LimitsRuntime} the throttle and
  * quota policies share.
  */
 @ApplicationScoped
 public class ClusterLimits {
-
-    private static final Logger LOG = Logger.getLogger(ClusterLimits.class);
 
     @ConfigProperty(name = "tollgate.gateway.rate-limits.fail-open")
     boolean failOpen;
@@ -53,42 +46,33 @@ public class ClusterLimits {
     @ConfigProperty(name = "tollgate.gateway.rate-limits.node-id")
     Optional<String> nodeId;
 
-    @Inject
-    RemoteCacheManager cacheManager;
+    @ConfigProperty(name = "tollgate.gateway.rate-limits.hosts")
+    String hosts;
+
+    @ConfigProperty(name = "tollgate.gateway.rate-limits.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "tollgate.gateway.rate-limits.password")
+    Optional<String> password;
+
+    @ConfigProperty(name = "tollgate.gateway.rate-limits.sasl-mechanism")
+    String saslMechanism;
 
     @Inject
     MeterRegistry metrics;
 
-    private volatile RemoteCache<String, Object> cache;
-    private final AtomicBoolean opening = new AtomicBoolean();
+    private CountersConnection connection;
     private LimitsRuntime runtime;
 
     public synchronized LimitsRuntime runtime() {
         if (runtime == null) {
             LimitsSettings settings = new LimitsSettings(failOpen, lease, remoteTimeout, heartbeat, expectedNodes, maxEntries);
-            SharedCounters counters = new SharedCounters(this::cache, remoteTimeout);
+            connection = new CountersConnection(hosts, username, password, saslMechanism, remoteTimeout, cacheName, cacheTemplate);
+            SharedCounters counters = new SharedCounters(connection::cache, remoteTimeout);
             runtime = new LimitsRuntime(settings, counters,
                     new NodeRoster(nodeId.orElse(UUID.randomUUID().toString()), heartbeat.toMillis(), expectedNodes), metrics);
         }
         return runtime;
-    }
-
-    /** The counters cache, or null while it is not open; opening it is started in the background. */
-    private RemoteCache<String, Object> cache() {
-        RemoteCache<String, Object> open = cache;
-        if (open == null && opening.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    // from the server's template: a lifespan per entry, expiry reaper each second
-                    cache = cacheManager.administration().getOrCreateCache(cacheName, cacheTemplate);
-                } catch (RuntimeException e) {
-                    LOG.debugf("counters cache %s not available yet: %s", cacheName, e);
-                } finally {
-                    opening.set(false);
-                }
-            }, command -> Thread.ofVirtual().name("tollgate-limits-open").start(command));
-        }
-        return open;
     }
 
     void start(@Observes StartupEvent event) {
@@ -98,6 +82,7 @@ public class ClusterLimits {
     void stop(@Observes ShutdownEvent event) {
         if (runtime != null) {
             runtime.close();
+            connection.close();
         }
     }
 }
