@@ -177,9 +177,16 @@ public final class LeasedBucket {
         return Math.min(2 * roundTrip, 2 * runtime.settings().remoteTimeout().toNanos()) / 1_000;
     }
 
-    /** Gives back a permit taken for a request that another limit then refused. */
+    /**
+     * Gives back a permit taken for a request that another limit then refused. One admitted on
+     * credit (or in fallback) is undone by owing one less, not by a permit the bucket never had.
+     */
     public synchronized void release() {
-        permits++;
+        if (debt > 0) {
+            debt--;
+        } else {
+            permits++;
+        }
         tally.released++;
     }
 

@@ -50,6 +50,16 @@ class FailClosedTest {
         }
     }
 
+    @Test
+    void a_request_refused_by_a_wider_limit_gives_back_what_it_took_on_credit_not_a_permit() throws Exception {
+        try (LimitsRuntime runtime = unreachable(true)) {
+            LeasedBucket bucket = runtime.bucket("throttle:key:release", TEN_PER_SECOND_BURST_FIVE);
+            assertEquals(0, bucket.tryAcquire(System.nanoTime()), "the share admits the first request");
+            bucket.release(); // e.g. the stage's bucket refused the request
+            assertEquals(0, bucket.unspent(), "a give-back turned into a permit the shared bucket never granted");
+        }
+    }
+
     /** A node whose counters cache is unreachable: its heartbeats fail, so it never takes them as there. */
     private static LimitsRuntime unreachable(boolean failOpen) throws InterruptedException {
         LimitsSettings settings = new LimitsSettings(failOpen, Duration.ofMillis(100), Duration.ofMillis(400),
