@@ -50,6 +50,7 @@ class SharedBucketAccuracyTest {
                     nodes.get(1).bucket(key, new TokenBucketSpec(RATE, BURST))};
             long total = (long) (2 * RATE * SECONDS);
             long admitted = 0;
+            long[] byNode = new long[2];
             long sent = 0;
             long start = System.nanoTime();
             while (sent < total) { // open loop: requests fall due at 2 × rate whatever the answers
@@ -57,6 +58,7 @@ class SharedBucketAccuracyTest {
                 for (; sent < due; sent++) {
                     if (buckets[(int) (sent % 2)].tryAcquire(System.nanoTime()) == 0) {
                         admitted++;
+                        byNode[(int) (sent % 2)]++;
                     }
                 }
                 Thread.sleep(1);
@@ -64,8 +66,11 @@ class SharedBucketAccuracyTest {
             double span = (System.nanoTime() - start) / 1e9;
             double ideal = BURST + RATE * span;
             double error = (admitted - ideal) / ideal * 100;
-            System.out.printf("[limits-accuracy] two runtimes, %d requests over %.2f s: admitted %d, one bucket admits %.0f: %+.2f %%%n",
-                    total, span, admitted, ideal, error);
+            System.out.printf("[limits-accuracy] two runtimes, %d requests over %.2f s: admitted %d (%d + %d), one bucket admits %.0f: %+.2f %%%n",
+                    total, span, admitted, byNode[0], byNode[1], ideal, error);
+            for (LeasedBucket bucket : buckets) {
+                System.out.println("[limits-accuracy] " + bucket.describe());
+            }
             assertTrue(nodes.get(0).remoteUp() && nodes.get(1).remoteUp(), "measured in fallback, not against Infinispan");
             assertTrue(Math.abs(error) <= 5, "admitted " + admitted + ", one bucket " + ideal + " (" + error + " %)");
         } finally {
