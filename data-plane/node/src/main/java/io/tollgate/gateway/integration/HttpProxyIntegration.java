@@ -111,7 +111,7 @@ final class HttpProxyIntegration implements Integration {
         HttpServerRequest request = exchange.request();
         request.pause(); // the body waits until the upstream connection is there to take it
         Attempt attempt = new Attempt(exchange);
-        attempt.timer = exchange.vertx().setTimer(timeoutMillis, id -> attempt.timedOut());
+        attempt.timer = Deadline.after(exchange.vertx(), timeoutMillis, attempt::timedOut);
         exchange.response().closeHandler(closed -> attempt.clientGone());
         attempt.start(IDEMPOTENT.contains(request.method()) ? 1 : 0);
     }
@@ -119,7 +119,7 @@ final class HttpProxyIntegration implements Integration {
     /** One request to the upstream (and its retry), with the state a timeout needs. */
     private final class Attempt {
         final Exchange exchange;
-        long timer;
+        Deadline timer;
         boolean finished;
         HttpClientRequest upstreamRequest;
         TargetPool.Target target;
@@ -254,7 +254,7 @@ final class HttpProxyIntegration implements Integration {
         private void respond(HttpClientResponse upstream) {
             finished = true;
             exchange.integrationTook(System.nanoTime() - startNanos);
-            exchange.vertx().cancelTimer(timer);
+            timer.cancel();
             HttpServerResponse response = exchange.response().setStatusCode(upstream.statusCode());
             Headers.copyEndToEnd(upstream.headers(), response.headers(), Headers.HOP_BY_HOP_ONLY);
             response.putHeader(REQUEST_ID_NAME, exchange.requestId());
@@ -289,7 +289,7 @@ final class HttpProxyIntegration implements Integration {
                 return;
             }
             finished = true;
-            exchange.vertx().cancelTimer(timer);
+            timer.cancel();
             released();
             if (upstreamRequest != null) {
                 upstreamRequest.reset();
@@ -314,7 +314,7 @@ final class HttpProxyIntegration implements Integration {
                 return;
             }
             finished = true;
-            exchange.vertx().cancelTimer(timer);
+            timer.cancel();
             released();
             exchange.request().resume();
             exchange.fail(error);
