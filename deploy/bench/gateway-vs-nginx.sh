@@ -7,7 +7,9 @@
 #   round 2: direct, nginx, tollgate   ...
 #
 # and printed as a table of medians over the rounds with the ratios Tollgate ÷ direct and
-# Tollgate ÷ nginx. A fourth target, `keyed`, is Tollgate on a route that needs an API key under
+# Tollgate ÷ nginx. Tollgate runs as deployed: every request's access event goes to a real Kafka
+# (BENCH_KAFKA, or a broker the script starts with deploy/runtime), so the producer's batching,
+# compression and network sends are part of what is measured. A fourth target, `keyed`, is Tollgate on a route that needs an API key under
 # a usage plan with a throttle (limits far above the load, so nothing is refused): its req/s ÷
 # Tollgate's plain route is the price of key authentication + cluster-wide rate limiting. On a shared machine only those ratios mean something (every target suffers
 # the same neighbours within one interleaved run); the load average before and after says how
@@ -30,9 +32,15 @@
 #   BENCH_PATH          request path after the stage (upstream sees this path)      default /pets/42
 #   BENCH_HEAP          Tollgate's JVM heap (-Xms = -Xmx)                           default 512m
 #   BENCH_JAVA_OPTS     extra JVM options for Tollgate (replace the GC choice etc.) default -XX:+UseParallelGC
+#                       --sun-misc-unsafe-memory-access=allow (docs/gateway-node.md, "Running the JVM build")
 #   BENCH_SKIP_BUILD    1: never rebuild the gateway node, even if its jar is stale  default 0
 #   BENCH_KEEP          1: keep the temporary folder (configs, logs) after the run  default 0
 #   BENCH_MAX_SECONDS   hard limit for the whole run, then everything is stopped    default: computed
+#   BENCH_KAFKA         host:port of a running Kafka (with the tollgate.access-events topic, e.g.
+#                       from ./tollgate services) taking the node's access events; unset: the
+#                       script starts a broker of its own (./tollgate services --only kafka, in its
+#                       temporary folder); "none": Kafka at a closed port, events go to the disk
+#                       spool (the node's outage mode, not its normal one)               default: unset
 #   BENCH_INFINISPAN    host:port of a running Infinispan: holds the keyed route's counters and
 #                       adds the target "cached", a stage with the response cache on (every request
 #                       after the first is a hit), and the ratio cached ÷ tollgate        default: unset
@@ -55,13 +63,14 @@ WORKERS=${BENCH_WORKERS:-1}
 UPSTREAM_WORKERS=${BENCH_UPSTREAM_WORKERS:-1}
 REQUEST_PATH=${BENCH_PATH:-/pets/42}
 HEAP=${BENCH_HEAP:-512m}
-JAVA_OPTS_EXTRA=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
+JAVA_OPTS_EXTRA=${BENCH_JAVA_OPTS:--XX:+UseParallelGC --sun-misc-unsafe-memory-access=allow}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 KEEP=${BENCH_KEEP:-0}
 CACHE_HOSTS=${BENCH_INFINISPAN:-}
+KAFKA=${BENCH_KAFKA:-}
 # start-up (build excluded, it runs before the clock) + every wrk run + slack
 INFINISPAN=${BENCH_INFINISPAN:-127.0.0.1:2}
-MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 180 + 3 * WARMUP + 2 * TOLLGATE_WARMUP + ROUNDS * 5 * (DURATION + 5) ))}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$(( 360 + 3 * WARMUP + 2 * TOLLGATE_WARMUP + ROUNDS * 5 * (DURATION + 5) ))}
 
 API_ID=bench
 STAGE=prod
@@ -121,6 +130,7 @@ JAVA="$JAVA_HOME/bin/java"
 # --- temporary folder, clean stop -------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tollgate-bench.XXXXXX")
 PIDS=()
+KAFKA_RUNTIME_PID=""
 WATCHDOG=""
 cleanup() {
   local status=$?
@@ -135,6 +145,10 @@ cleanup() {
     fi
   fi
   local pid
+  if [ -n "$KAFKA_RUNTIME_PID" ]; then # the runtime's shutdown hook stops its broker; give it time to
+    kill -TERM "$KAFKA_RUNTIME_PID" 2>/dev/null || true
+    for _ in $(seq 600); do kill -0 "$KAFKA_RUNTIME_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
   for pid in "${PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
@@ -269,8 +283,34 @@ start_nginx() { # start_nginx <name>
 start_nginx upstream
 start_nginx nginx
 
-# --- Tollgate: the last known good configuration on disk, Kafka unreachable ---------------------
-# The node serves config.state at once when Kafka is away (LastKnownGood.java): header line
+# --- Kafka for the access events --------------------------------------------------------------------
+# The node as deployed sends one access event per request to Kafka (idempotent producer, batched,
+# lz4). Without BENCH_KAFKA the script starts a broker with the project's own runtime (the same one
+# the tests use), on random loopback ports, with its data in the temporary folder.
+if [ "$KAFKA" = none ]; then
+  KAFKA=127.0.0.1:1
+  log "Kafka at a closed port (BENCH_KAFKA=none): access events go to the node's disk spool"
+elif [ -z "$KAFKA" ]; then
+  log "starting a Kafka broker for the access events (./tollgate services --only kafka)"
+  mkdir -p "$WORK/kafka-home"
+  (cd "$ROOT" && TOLLGATE_HOME="$WORK/kafka-home" exec ./tollgate services --random-ports --only kafka) \
+    >"$WORK/kafka-runtime.log" 2>&1 &
+  KAFKA_RUNTIME_PID=$!
+  kafka_ready() {
+    kill -0 "$KAFKA_RUNTIME_PID" 2>/dev/null || { tail -n 20 "$WORK/kafka-runtime.log" >&2; die "the Kafka runtime exited"; }
+    [ -f "$WORK/kafka-home/services.properties" ]
+  }
+  wait_for 300 "Kafka (deploy/runtime)" kafka_ready
+  KAFKA=$(sed -n 's/^kafka.bootstrap-servers=//p' "$WORK/kafka-home/services.properties" | tr -d '\\')
+  [ -n "$KAFKA" ] || die "no Kafka address in $WORK/kafka-home/services.properties"
+  log "Kafka ready at $KAFKA"
+fi
+
+# --- Tollgate: the last known good configuration on disk ---------------------------------------
+# The node serves config.state at once (LastKnownGood.java) and keeps serving it while its
+# configuration topic is not there: the bench names a topic that does not exist (the broker creates
+# none on demand), so the saved configuration below is what it serves, whichever Kafka takes the
+# events. The saved state's format: header line
 # `tollgate-config v1 <version> <publishedAt>`, then `<key> <base64 of the record JSON>` per record.
 # One tenant, one deployment with one HTTP_PROXY route `ANY /{proxy+}` and no policies (no
 # authorization, validation, throttling, cache, CORS), one stage `prod`. For the `keyed` target a
@@ -309,10 +349,12 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
 # Tuning, all of it ordinary deployment settings:
 #  - quarkus.vertx.event-loops-pool-size / quarkus.http.io-threads = BENCH_WORKERS: the same number of
 #    request-serving threads as nginx has worker processes;
-#  - a fixed heap (no resizing during the run) and the throughput collector by default;
-#  - Kafka at a closed port (the node serves the saved configuration and retries in the
-#    background; its client's reconnect warnings are silenced, they are the set-up's, not the
-#    request path's); Infinispan at BENCH_INFINISPAN, by default a closed port (the keyed route's
+#  - a fixed heap (no resizing during the run) and the throughput collector by default, and Netty's
+#    Unsafe buffer access without JDK 24+'s per-access check: the settings we ship (docs/gateway-node.md);
+#  - Kafka for the access events as above; the configuration topic does not exist, so the node
+#    serves the saved configuration and looks for the topic again every 2 s in the background (its
+#    client's warnings about it are silenced: they are the set-up's, not the request path's);
+#    Infinispan at BENCH_INFINISPAN, by default a closed port (the keyed route's
 #    throttle then runs on the node's share, which costs a request the same as a lease).
 # shellcheck disable=SC2086
 "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS_EXTRA \
@@ -321,7 +363,8 @@ STAGE_JSON="{\"id\":\"s-bench\",\"tenantId\":\"t-bench\",\"revision\":3,\"apiId\
   -Dtollgate.gateway.http.dedicated-port="$TOLLGATE_TRAFFIC_PORT" \
   -Dquarkus.vertx.event-loops-pool-size="$WORKERS" \
   -Dquarkus.http.io-threads="$WORKERS" \
-  -Dkafka.bootstrap.servers=127.0.0.1:1 \
+  -Dkafka.bootstrap.servers="$KAFKA" \
+  -Dtollgate.config.topic=tollgate-bench-no-such-topic \
   -Dtollgate.config.state-directory="$WORK/tollgate-state" \
   -Dtollgate.events.spool.directory="$WORK/tollgate-spool" \
   -Dquarkus.infinispan-client.hosts="${CACHE_HOSTS:-$INFINISPAN}" \
@@ -454,6 +497,7 @@ if [ -n "$CACHE_HOSTS" ]; then
   echo "cached = Tollgate answering from the shared response cache (Infinispan $CACHE_HOSTS); tollgate = proxied to the upstream."
 fi
 echo
+echo "access events: $([ "$KAFKA" = 127.0.0.1:1 ] && echo "disk spool (BENCH_KAFKA=none)" || echo "Kafka $KAFKA")"
 echo "load average (1/5/15 min) before: $LOAD_BEFORE   after: $LOAD_AFTER"
 echo "req/s ratio above 1 = Tollgate serves more; latency ratio below 1 = Tollgate answers faster."
 for target in "${TARGETS[@]}"; do

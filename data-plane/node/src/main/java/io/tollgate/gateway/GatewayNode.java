@@ -188,6 +188,15 @@ public class GatewayNode {
     @ConfigProperty(name = "tollgate.gateway.cache.circuit-breaker.open-duration")
     Duration responseCacheBreakerOpen;
 
+    @ConfigProperty(name = "tollgate.gateway.cache.near.max-entries")
+    int nearCacheMaxEntries;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.near.max-bytes")
+    long nearCacheMaxBytes;
+
+    @ConfigProperty(name = "tollgate.gateway.cache.near.max-age")
+    Duration nearCacheMaxAge;
+
     @Inject
     Instance<RemoteCacheManager> cacheManager;
 
@@ -252,7 +261,7 @@ public class GatewayNode {
         return new ResponseCacheStore(vertx, () -> cacheManager.get().administration()
                 .<String, byte[]>getOrCreateCache(responseCacheName, responseCacheTemplate),
                 responseCacheTimeout.toMillis(), new CircuitBreaker(responseCacheBreakerFailures, responseCacheBreakerOpen.toNanos()),
-                metrics);
+                new ResponseCacheStore.NearSettings(nearCacheMaxEntries, nearCacheMaxBytes, nearCacheMaxAge), metrics);
     }
 
     /** The node's JWT key sets (for tests and metrics). */

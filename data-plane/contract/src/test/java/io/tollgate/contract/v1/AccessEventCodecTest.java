@@ -29,6 +29,19 @@ class AccessEventCodecTest {
     }
 
     @Test
+    void the_hand_written_encoder_writes_what_jackson_writes() {
+        AccessEvent sparse = new AccessEvent("e-2", 1L, AccessEvent.NO_TENANT, null, null, null, "POST", 404, 80, -1, 90, 120,
+                null, null, "UNKNOWN_HOST", "r-2", "10.0.0.1");
+        AccessEvent awkward = new AccessEvent("e-3", 2L, "t-\"q\"\\", "a", "st\u00e9ge", "/p/{id}\n\t\r\b\f\u0001\u001f",
+                "GET", 200, 0, 0, 0, 0, "k-\u20ac\uD83D\uDE00", null, null, "r", "::1");
+        for (AccessEvent event : new AccessEvent[] {full(), sparse, awkward}) {
+            assertEquals(new String(AccessEventCodec.encodeWithJackson(event), StandardCharsets.UTF_8),
+                    new String(AccessEventCodec.encode(event), StandardCharsets.UTF_8));
+            assertEquals(event, AccessEventCodec.decode(AccessEventCodec.encode(event)));
+        }
+    }
+
+    @Test
     void the_wire_form_is_one_compact_line_without_nulls() {
         String json = new String(AccessEventCodec.encode(full()), StandardCharsets.UTF_8);
         assertFalse(json.contains("\n") || json.contains(": "), json);

@@ -1,40 +1,97 @@
 package io.tollgate.gateway.integration;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** Header rules of a proxy (RFC 9110 §7.6.1): what must not be forwarded hop to hop. */
+/**
+ * Header rules of a proxy (RFC 9110 §7.6.1): what must not be forwarded hop to hop. Runs for every
+ * header of every proxied request and response, so it matches names without allocating: no
+ * lower-casing, no sets built per request, no regular expressions.
+ */
 final class Headers {
 
-    private static final Set<String> HOP_BY_HOP = caseInsensitive(Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"));
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    /** The hop-by-hop headers alone: what a response from an upstream loses. */
+    static final Names HOP_BY_HOP_ONLY = skipping(List.of());
 
     private Headers() {
     }
 
-    /** A set that matches header names in any case without lower-casing them per request. */
-    static Set<String> caseInsensitive(Collection<String> names) {
-        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(names);
-        return set;
+    /** The hop-by-hop headers and {@code alsoSkip}, matched in any case. */
+    static Names skipping(Collection<String> alsoSkip) {
+        return new Names(Stream.concat(HOP_BY_HOP.stream(), alsoSkip.stream()).toList());
+    }
+
+    /** A fixed set of header names, matched in any case; grouped by length so a lookup compares few names. */
+    static final class Names {
+        private final String[][] byLength;
+
+        private Names(Collection<String> names) {
+            int longest = names.stream().mapToInt(String::length).max().orElse(0);
+            List<List<String>> groups = new ArrayList<>();
+            for (int i = 0; i <= longest; i++) {
+                groups.add(new ArrayList<>());
+            }
+            names.forEach(name -> groups.get(name.length()).add(name.toLowerCase(Locale.ROOT)));
+            byLength = groups.stream().map(group -> group.toArray(String[]::new)).toArray(String[][]::new);
+        }
+
+        boolean contains(CharSequence name) {
+            int length = name.length();
+            if (length >= byLength.length) {
+                return false;
+            }
+            for (String candidate : byLength[length]) {
+                if (AsciiString.contentEqualsIgnoreCase(candidate, name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
-     * Copies end-to-end headers, leaving out hop-by-hop ones, those named in Connection and
-     * {@code alsoSkip} (a {@link #caseInsensitive} set).
+     * Copies end-to-end headers, leaving out those in {@code skip} (see {@link #skipping}) and those
+     * the {@code Connection} header names.
      */
-    static void copyEndToEnd(MultiMap from, MultiMap to, Set<String> alsoSkip) {
+    static void copyEndToEnd(MultiMap from, MultiMap to, Names skip) {
         String connection = from.get("connection");
-        Set<String> named = connection == null ? Set.of()
-                : caseInsensitive(java.util.Arrays.asList(connection.trim().split("\\s*,\\s*")));
         for (Map.Entry<String, String> header : from) {
             String name = header.getKey();
-            if (!HOP_BY_HOP.contains(name) && !alsoSkip.contains(name) && !named.contains(name)) {
+            if (!skip.contains(name) && (connection == null || !namedIn(connection, name))) {
                 to.add(name, header.getValue());
             }
         }
+    }
+
+    /** Whether a comma-separated list of header names (a Connection header's value) names {@code name}. */
+    static boolean namedIn(String list, String name) {
+        int length = list.length();
+        int start = 0;
+        while (start < length) {
+            int comma = list.indexOf(',', start);
+            int end = comma < 0 ? length : comma;
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(list.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(list.charAt(to - 1))) {
+                to--;
+            }
+            if (to - from == name.length() && list.regionMatches(true, from, name, 0, name.length())) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 }

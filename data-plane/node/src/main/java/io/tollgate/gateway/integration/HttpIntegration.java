@@ -160,7 +160,7 @@ final class HttpIntegration implements Integration {
                 .setAbsoluteURI(url).setHeaders(headers);
         long start = System.nanoTime();
         boolean[] finished = {false};
-        long timer = exchange.vertx().setTimer(config.timeoutMillis(), id -> {
+        Deadline timer = Deadline.after(exchange.vertx(), config.timeoutMillis(), () -> {
             if (!finished[0]) {
                 finished[0] = true;
                 incoming.resume();
@@ -178,7 +178,7 @@ final class HttpIntegration implements Integration {
                         return;
                     }
                     finished[0] = true;
-                    exchange.vertx().cancelTimer(timer);
+                    timer.cancel();
                     if (answered.failed()) {
                         incoming.resume();
                         exchange.fail(GatewayError.BAD_GATEWAY);

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -29,9 +30,17 @@ import java.util.Set;
 final class HttpProxyIntegration implements Integration {
 
     static final String REQUEST_ID_HEADER = "x-request-id";
-    private static final Set<String> NOT_FORWARDED = Headers.caseInsensitive(java.util.stream.Stream.concat(
+    private static final Headers.Names NOT_FORWARDED = Headers.skipping(java.util.stream.Stream.concat(
             java.util.stream.Stream.of("host", "content-length", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
                     REQUEST_ID_HEADER), AuthorizerContext.HEADERS.stream()).toList());
+    // written on every proxied request and response: names Netty encodes once, not per request
+    private static final CharSequence REQUEST_ID_NAME = HttpHeaders.createOptimized(REQUEST_ID_HEADER);
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("x-forwarded-for");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("x-forwarded-proto");
+    private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("x-forwarded-host");
+    private static final CharSequence TRACEPARENT = HttpHeaders.createOptimized("traceparent");
+    private static final CharSequence HTTP = HttpHeaders.createOptimized("http");
+    private static final CharSequence HTTPS = HttpHeaders.createOptimized("https");
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
 
@@ -43,6 +52,21 @@ final class HttpProxyIntegration implements Integration {
     private final long maxBodyBytes;
     /** The breaker of the one upstream, when the URI's origin has no placeholder (the common case). */
     private final CircuitBreaker staticBreaker;
+    /** The one upstream's address, when the URI's origin has no placeholder and there is no pool; else null. */
+    private final StaticOrigin staticOrigin;
+
+    /** Scheme, host and port read once from the URI, and the template of what follows them. */
+    private record StaticOrigin(String url, boolean ssl, String host, int port, UriTemplate rest) {
+        static StaticOrigin of(UriTemplate template) {
+            URI origin = URI.create(template.staticOrigin());
+            boolean ssl = "https".equalsIgnoreCase(origin.getScheme());
+            if (origin.getHost() == null || !ssl && !"http".equalsIgnoreCase(origin.getScheme())) {
+                return null; // left to the client's own parsing (and its error) per request
+            }
+            int port = origin.getPort() >= 0 ? origin.getPort() : ssl ? 443 : 80;
+            return new StaticOrigin(template.staticOrigin(), ssl, origin.getHost(), port, template.withoutOrigin());
+        }
+    }
 
     HttpProxyIntegration(HttpClient client, CircuitBreakers breakers, ActiveHealthChecks healthChecks,
             IntegrationConfig.HttpProxy config, long maxBodyBytes) {
@@ -54,6 +78,15 @@ final class HttpProxyIntegration implements Integration {
         this.timeoutMillis = config.timeoutMillis();
         this.maxBodyBytes = maxBodyBytes;
         this.staticBreaker = pool == null && breakers != null && template.hasStaticOrigin() ? breakers.forUrl(template.staticOrigin()) : null;
+        StaticOrigin origin = null;
+        if (pool == null && template.hasStaticOrigin()) {
+            try {
+                origin = StaticOrigin.of(template);
+            } catch (IllegalArgumentException notAUri) {
+                origin = null;
+            }
+        }
+        this.staticOrigin = origin;
     }
 
     /** Looked up once per request at most; URL parsing stays off the hot path where it can. */
@@ -78,7 +111,7 @@ final class HttpProxyIntegration implements Integration {
         HttpServerRequest request = exchange.request();
         request.pause(); // the body waits until the upstream connection is there to take it
         Attempt attempt = new Attempt(exchange);
-        attempt.timer = exchange.vertx().setTimer(timeoutMillis, id -> attempt.timedOut());
+        attempt.timer = Deadline.after(exchange.vertx(), timeoutMillis, attempt::timedOut);
         exchange.response().closeHandler(closed -> attempt.clientGone());
         attempt.start(IDEMPOTENT.contains(request.method()) ? 1 : 0);
     }
@@ -86,7 +119,7 @@ final class HttpProxyIntegration implements Integration {
     /** One request to the upstream (and its retry), with the state a timeout needs. */
     private final class Attempt {
         final Exchange exchange;
-        long timer;
+        Deadline timer;
         boolean finished;
         HttpClientRequest upstreamRequest;
         TargetPool.Target target;
@@ -98,20 +131,28 @@ final class HttpProxyIntegration implements Integration {
         }
 
         void start(int retriesLeft) {
-            String url;
-            try {
-                url = url();
-            } catch (IllegalArgumentException badUrl) {
-                finish(GatewayError.INTEGRATION_FAILURE);
-                return;
+            HttpServerRequest request = exchange.request();
+            RequestOptions options = new RequestOptions().setMethod(request.method());
+            if (staticOrigin != null) {
+                // the common case: host and port known since the configuration was compiled
+                breaker = staticBreaker != null ? staticBreaker : breakers.forUrl(staticOrigin.url());
+                options.setSsl(staticOrigin.ssl()).setHost(staticOrigin.host()).setPort(staticOrigin.port())
+                        .setURI(withQuery(staticOrigin.rest().expand(exchange.pathParameters(), exchange.stageVariables())));
+            } else {
+                String url;
+                try {
+                    url = url();
+                    options.setAbsoluteURI(url);
+                } catch (IllegalArgumentException badUrl) {
+                    finish(GatewayError.INTEGRATION_FAILURE);
+                    return;
+                }
+                breaker = breakerFor(url);
             }
-            breaker = breakerFor(url);
             if (!breaker.allowRequest(System.nanoTime())) {
                 finish(GatewayError.UPSTREAM_UNAVAILABLE); // fail fast: the upstream failed too often
                 return;
             }
-            HttpServerRequest request = exchange.request();
-            RequestOptions options = new RequestOptions().setMethod(request.method()).setAbsoluteURI(url);
             if (target != null) {
                 target.outstanding.incrementAndGet();
             }
@@ -150,6 +191,11 @@ final class HttpProxyIntegration implements Integration {
                 String rest = uri.getRawPath() == null ? "" : uri.getRawPath();
                 expanded = target.baseUrl + rest + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             }
+            return withQuery(expanded);
+        }
+
+        /** The client's query string appended to the expanded URI. */
+        private String withQuery(String expanded) {
             String query = exchange.request().query();
             if (query != null && !query.isEmpty()) {
                 expanded += (expanded.indexOf('?') < 0 ? "?" : "&") + query;
@@ -164,17 +210,18 @@ final class HttpProxyIntegration implements Integration {
             Headers.copyEndToEnd(request.headers(), headers, NOT_FORWARDED);
             String forwardedFor = request.getHeader("x-forwarded-for");
             String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            headers.set("x-forwarded-for", forwardedFor == null ? client : forwardedFor + ", " + client);
-            headers.set("x-forwarded-proto", request.isSSL() ? "https" : "http");
+            // the headers below were left out of the copy: add, no need to replace
+            headers.add(FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
+            headers.add(FORWARDED_PROTO, request.isSSL() ? HTTPS : HTTP);
             if (request.host() != null) {
-                headers.set("x-forwarded-host", request.host());
+                headers.add(FORWARDED_HOST, request.host());
             }
-            headers.set(REQUEST_ID_HEADER, exchange.requestId());
+            headers.add(REQUEST_ID_NAME, exchange.requestId());
             if (exchange.authorizer() != null) {
                 exchange.authorizer().upstreamHeaders().forEach(headers::set);
             }
-            if (!headers.contains("traceparent")) {
-                headers.set("traceparent", RequestIds.newTraceparent());
+            if (!headers.contains(TRACEPARENT)) {
+                headers.add(TRACEPARENT, RequestIds.newTraceparent());
             }
             Buffer buffered = exchange.bufferedBody(); // read whole by a policy (validation) before
             String length = buffered != null ? String.valueOf(buffered.length()) : request.getHeader("content-length");
@@ -183,13 +230,13 @@ final class HttpProxyIntegration implements Integration {
                 headers.set("content-length", length);
             }
             // a declared length over the limit was refused before; a chunked body is counted as it flows
-            LimitedBody body = new LimitedBody(request, maxBodyBytes);
+            LimitedBody body = chunked ? new LimitedBody(request, maxBodyBytes) : null;
             (buffered != null ? upstream.send(buffered) : length != null ? upstream.send(request) : chunked ? upstream.send(body)
                     : upstream.send()).onComplete(answered -> {
                 if (finished) {
                     return;
                 }
-                if (body.exceeded()) {
+                if (body != null && body.exceeded()) {
                     upstream.reset();
                     finish(GatewayError.PAYLOAD_TOO_LARGE);
                     return;
@@ -207,10 +254,10 @@ final class HttpProxyIntegration implements Integration {
         private void respond(HttpClientResponse upstream) {
             finished = true;
             exchange.integrationTook(System.nanoTime() - startNanos);
-            exchange.vertx().cancelTimer(timer);
+            timer.cancel();
             HttpServerResponse response = exchange.response().setStatusCode(upstream.statusCode());
-            Headers.copyEndToEnd(upstream.headers(), response.headers(), Set.of());
-            response.putHeader(REQUEST_ID_HEADER, exchange.requestId());
+            Headers.copyEndToEnd(upstream.headers(), response.headers(), Headers.HOP_BY_HOP_ONLY);
+            response.putHeader(REQUEST_ID_NAME, exchange.requestId());
             String length = upstream.getHeader("content-length");
             if (length != null && readWhole(length, exchange.wholeResponseWanted()) && exchange.request().method() != HttpMethod.HEAD) {
                 // small bodies (most API answers) in one write with the headers: one flush, no pipe
@@ -242,7 +289,7 @@ final class HttpProxyIntegration implements Integration {
                 return;
             }
             finished = true;
-            exchange.vertx().cancelTimer(timer);
+            timer.cancel();
             released();
             if (upstreamRequest != null) {
                 upstreamRequest.reset();
@@ -267,7 +314,7 @@ final class HttpProxyIntegration implements Integration {
                 return;
             }
             finished = true;
-            exchange.vertx().cancelTimer(timer);
+            timer.cancel();
             released();
             exchange.request().resume();
             exchange.fail(error);

@@ -47,6 +47,24 @@ final class UriTemplate {
         }
     }
 
+    private UriTemplate(List<Part> parts) {
+        this.parts.addAll(parts);
+    }
+
+    /**
+     * The template of what follows the {@link #staticOrigin()} (path and query), so that a request to
+     * a fixed upstream sets host and port once instead of parsing a whole URL per request.
+     */
+    UriTemplate withoutOrigin() {
+        String origin = staticOrigin();
+        if (origin == null) {
+            throw new IllegalStateException("the origin is not fixed text");
+        }
+        List<Part> rest = new ArrayList<>(parts);
+        rest.set(0, new Literal(((Literal) parts.getFirst()).text().substring(origin.length())));
+        return new UriTemplate(rest);
+    }
+
     /** Whether scheme, host and port are fixed text (placeholders only in the path or query). */
     boolean hasStaticOrigin() {
         return staticOrigin() != null;
@@ -78,10 +96,27 @@ final class UriTemplate {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return needsNoEncoding(value, false) ? value : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String encodeKeepingSlashes(String value) {
-        return encode(value).replace("%2F", "/");
+        return needsNoEncoding(value, true) ? value : encode(value).replace("%2F", "/");
+    }
+
+    /**
+     * True when {@link URLEncoder} would leave the value as it is (letters, digits, {@code - . _ *}),
+     * and slashes too where they are kept: most path values (ids, names) are such, and then the value
+     * is used without copying it twice.
+     */
+    private static boolean needsNoEncoding(String value, boolean slashesKept) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '*' || slashesKept && c == '/';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 }

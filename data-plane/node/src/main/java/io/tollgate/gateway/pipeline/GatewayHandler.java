@@ -95,8 +95,7 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         switch (lookup) {
             case RouteTable.Match<CompiledRoute> match -> {
                 exchange.matched(match.route().config(), match.template(), match.pathParameters());
-                String integrationType = match.route().config().integration().getClass().getSimpleName();
-                onResponseEnd(request, stageConfig, exchange, integrationType, requestId, start, epochMillis);
+                onResponseEnd(request, stageConfig, exchange, match.route().integrationType(), requestId, start, epochMillis);
                 if (tooLarge(request)) {
                     exchange.fail(GatewayError.PAYLOAD_TOO_LARGE);
                     return;

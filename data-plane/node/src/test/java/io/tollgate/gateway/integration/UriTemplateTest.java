@@ -34,4 +34,17 @@ class UriTemplateTest {
         assertEquals(false, new UriTemplate("http://backend{x}/pets").hasStaticOrigin());
         assertEquals(false, new UriTemplate("{url}").hasStaticOrigin());
     }
+
+    @Test
+    void a_fixed_origin_can_be_left_out() {
+        assertEquals("/v2/pets/4%202?a=b", new UriTemplate("https://backend:8443/v${stageVariables.v}/pets/{id}?a=b").withoutOrigin()
+                .expand(Map.of("id", "4 2"), Map.of("v", "2")));
+    }
+
+    @Test
+    void plain_values_are_used_as_they_are() {
+        UriTemplate template = new UriTemplate("http://u/{id}/{path+}");
+        assertEquals("http://u/Abc-1.2_x*/a/b.txt", template.expand(Map.of("id", "Abc-1.2_x*", "path", "a/b.txt"), Map.of()));
+        assertEquals("http://u/%C3%A9%2B/a/%7E", template.expand(Map.of("id", "é+", "path", "a/~"), Map.of()));
+    }
 }

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two packaged nodes share one Infinispan: what node A stored, node B answers from the cache. Then
- * Infinispan is stopped: both nodes go on serving from the upstream, marked BYPASS, without waiting
- * for the cache. Runs its own Kafka and Infinispan (it has to stop Infinispan), not the shared ones.
+ * Infinispan is stopped: once their near caches' max age has passed, both nodes go on serving from
+ * the upstream, marked BYPASS, without waiting for the cache. Runs its own Kafka and Infinispan (it has to stop Infinispan), not the shared ones.
  */
 class ResponseCacheIT {
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final long NEAR_MAX_AGE_MILLIS = 1_000;
     /** A request that hangs on the cache fails the test instead of the test waiting forever. */
     private static final RestAssuredConfig NO_HANG = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
             .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", 10_000));
@@ -74,6 +75,8 @@ class ResponseCacheIT {
                     .header(ResponseCachePolicy.STATUS_HEADER, "HIT").body(equalTo(miss.asString()));
 
             infinispan.close();
+            // each node may answer from its near cache for up to its max age after Infinispan went away
+            Thread.sleep(NEAR_MAX_AGE_MILLIS + 500);
             for (int port : new int[] {portA, portB}) {
                 for (int i = 0; i < 10; i++) {
                     int before = upstream.calls();
@@ -101,6 +104,7 @@ class ResponseCacheIT {
                 "tollgate.config.state-directory", work.resolve(name + "-state").toString(),
                 "tollgate.events.spool.directory", work.resolve(name + "-spool").toString(),
                 "tollgate.gateway.https.port", "0", // two nodes on one machine: no fixed TLS port
+                "tollgate.gateway.cache.near.max-age", NEAR_MAX_AGE_MILLIS + "ms",
                 // the shared build machine is busy: a slow lookup must not read as an outage here
                 "tollgate.gateway.cache.timeout", "2s"), work.resolve(name + ".log"));
     }
