@@ -12,11 +12,15 @@ import java.util.Map;
  */
 final class MembershipCache {
 
+    /** The cached answer for a caller who is not a member. */
+    static final String NOT_A_MEMBER = "";
+
     private final int maxEntries;
     private final long ttlNanos;
     private final LinkedHashMap<String, Answer> entries;
 
-    private record Answer(boolean member, long expiresAtNanos) {
+    /** @param role the caller's role in the tenant as the control plane names it (owner, admin, …), or null: not a member */
+    private record Answer(String role, long expiresAtNanos) {
     }
 
     MembershipCache(int maxEntries, long ttlNanos) {
@@ -30,8 +34,8 @@ final class MembershipCache {
         };
     }
 
-    /** The cached answer, or null when there is none (or it expired). */
-    synchronized Boolean get(String token, String tenantId) {
+    /** The cached answer (the role, or {@link #NOT_A_MEMBER}), or null when there is none (or it expired). */
+    synchronized String get(String token, String tenantId) {
         String key = key(token, tenantId);
         Answer entry = entries.get(key);
         if (entry == null) {
@@ -41,11 +45,12 @@ final class MembershipCache {
             entries.remove(key);
             return null;
         }
-        return entry.member;
+        return entry.role == null ? NOT_A_MEMBER : entry.role;
     }
 
-    synchronized void put(String token, String tenantId, boolean member) {
-        entries.put(key(token, tenantId), new Answer(member, System.nanoTime() + ttlNanos));
+    /** @param role the caller's role, or null when not a member */
+    synchronized void put(String token, String tenantId, String role) {
+        entries.put(key(token, tenantId), new Answer(role, System.nanoTime() + ttlNanos));
     }
 
     synchronized int size() {

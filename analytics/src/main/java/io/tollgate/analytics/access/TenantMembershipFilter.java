@@ -3,6 +3,8 @@ package io.tollgate.analytics.access;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.analytics.api.ProblemException;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +32,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class TenantMembershipFilter {
 
     public static final String TENANT_ID = "tenantId";
+
+    /** Request property holding the caller's role in the tenant, as the control plane reported it. */
+    private static final String ROLE = "tollgate.tenant-role";
 
     @ConfigProperty(name = "tollgate.analytics.control-plane.url")
     URI controlPlane;
@@ -69,35 +74,58 @@ public class TenantMembershipFilter {
         if (client == null) {
             init();
         }
-        Boolean cached = cache.get(authorization, tenantId);
-        Uni<Boolean> member = cached != null ? Uni.createFrom().item(cached) : ask(authorization, tenantId);
-        return member.map(isMember -> {
-            if (!isMember) {
+        String cached = cache.get(authorization, tenantId);
+        Uni<String> role = cached != null ? Uni.createFrom().item(cached) : ask(authorization, tenantId);
+        return role.map(found -> {
+            if (found.equals(MembershipCache.NOT_A_MEMBER)) {
                 throw ProblemException.notFound("No such tenant.");
             }
+            request.setProperty(ROLE, found);
             return null;
         });
     }
 
-    private Uni<Boolean> ask(String authorization, String tenantId) {
+    /** The caller's role in the path's tenant (owner, admin, developer, viewer), once admitted. */
+    public static String role(ContainerRequestContext request) {
+        return (String) request.getProperty(ROLE);
+    }
+
+    private Uni<String> ask(String authorization, String tenantId) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(controlPlane.getHost())
                 .setPort(controlPlane.getPort()).setURI("/v1/tenants/" + tenantId).setTimeout(5_000)
                 .putHeader(HttpHeaders.AUTHORIZATION, authorization).putHeader(HttpHeaders.ACCEPT, "application/json");
         return Uni.createFrom().completionStage(() -> client.request(options)
                         .compose(request -> request.send())
-                        .compose(response -> response.body().map(ignored -> response.statusCode())) // read: keeps the connection reusable
+                        .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body))) // read: keeps the connection reusable
                         .toCompletionStage())
                 .onFailure().transform(e -> ProblemException.unavailable("The tenant API could not confirm access: " + e.getMessage()))
-                .map(status -> {
+                .map(answer -> {
+                    int status = answer.status();
                     if (status == 401) {
                         throw ProblemException.unauthenticated("The bearer token is not valid.");
                     }
                     if (status == 200 || status == 403 || status == 404) {
-                        boolean member = status == 200;
-                        cache.put(authorization, tenantId, member);
-                        return member;
+                        String role = status == 200 ? roleIn(answer.body()) : null;
+                        cache.put(authorization, tenantId, role);
+                        return role == null ? MembershipCache.NOT_A_MEMBER : role;
                     }
                     throw ProblemException.unavailable("The tenant API answered " + status + " while checking access.");
                 });
+    }
+
+    private record Answer(int status, Buffer body) {
+    }
+
+    /** The caller's role from the tenant API's answer ({@code {"id": …, "role": "owner", …}}). */
+    private static String roleIn(Buffer body) {
+        try {
+            Object role = new JsonObject(body).getValue("role");
+            if (role instanceof String name && !name.isEmpty()) {
+                return name;
+            }
+        } catch (RuntimeException malformed) {
+            // fall through
+        }
+        throw ProblemException.unavailable("The tenant API's answer named no role.");
     }
 }

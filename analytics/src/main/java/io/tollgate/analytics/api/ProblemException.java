@@ -24,6 +24,10 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException("unauthenticated", "Authentication required", 401, detail);
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException("forbidden", "Not allowed for your role", 403, detail);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException("not-found", "Resource not found", 404, detail);
     }

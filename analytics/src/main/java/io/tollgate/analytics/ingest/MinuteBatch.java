@@ -6,6 +6,8 @@ import io.tollgate.analytics.usage.UsageKey;
 import io.tollgate.analytics.usage.UsageTables.ErrorKey;
 import io.tollgate.contract.v1.AccessEvent;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,6 +20,8 @@ final class MinuteBatch {
     final Map<ErrorKey, Long> errors = new HashMap<>();
     /** tenant → hours (UTC starts) whose minutes this batch changes: to roll up again */
     final Set<Map.Entry<String, Instant>> touchedHours = new HashSet<>();
+    /** tenant → UTC month (its first day) → requests of this batch: the running counts plan limits are checked against */
+    final Map<Map.Entry<String, LocalDate>, Long> monthRequests = new HashMap<>();
     int events;
 
     static UsageKey keyOf(AccessEvent event) {
@@ -39,6 +43,7 @@ final class MinuteBatch {
             }
         }
         touchedHours.add(Map.entry(key.tenantId(), Resolution.HOUR.bucketOf(key.bucket())));
+        monthRequests.merge(Map.entry(key.tenantId(), LocalDate.ofInstant(key.bucket(), ZoneOffset.UTC).withDayOfMonth(1)), 1L, Long::sum);
         events++;
     }
 }

@@ -200,6 +200,20 @@ public final class UsageIngestor implements Runnable, AutoCloseable {
             }
             pending.executeBatch();
         }
+        try (PreparedStatement months = connection.prepareStatement("insert into tenant_month_requests (month, tenant_id, requests) "
+                + "values (?, ?, ?) on conflict (month, tenant_id) do update set requests = tenant_month_requests.requests + excluded.requests")) {
+            // in one order (month, tenant), so that two consumers updating the same rows cannot deadlock
+            List<Map.Entry<Map.Entry<String, java.time.LocalDate>, Long>> sorted = new ArrayList<>(batch.monthRequests.entrySet());
+            sorted.sort(Map.Entry.comparingByKey(Map.Entry.<String, java.time.LocalDate>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey())));
+            for (Map.Entry<Map.Entry<String, java.time.LocalDate>, Long> month : sorted) {
+                months.setObject(1, month.getKey().getValue());
+                months.setString(2, month.getKey().getKey());
+                months.setLong(3, month.getValue());
+                months.addBatch();
+            }
+            months.executeBatch();
+        }
     }
 
     /** After a failed batch: go back to what PostgreSQL says was counted, for every owned partition. */

@@ -72,4 +72,21 @@ public final class TestTopic {
             }
         }
     }
+
+    /** Counts the events into PostgreSQL through a real ingest of their own topic; returns once all are counted. */
+    public static void countAll(javax.sql.DataSource dataSource, String bootstrapServers, List<AccessEvent> events) throws Exception {
+        String topic = create(bootstrapServers);
+        publish(bootstrapServers, topic, events);
+        try (UsageIngestor ingestor = new UsageIngestor(dataSource, Map.of("bootstrap.servers", bootstrapServers,
+                "group.id", "g-" + topic), topic, (connection, batch) -> { })) {
+            Thread.ofPlatform().start(ingestor);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (ingestor.counted() < events.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("only " + ingestor.counted() + " of " + events.size() + " events counted in 90 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
 }

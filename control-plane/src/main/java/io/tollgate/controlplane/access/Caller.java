@@ -35,6 +35,27 @@ public sealed interface Caller {
         }
     }
 
+    /**
+     * The platform itself: one of its services with the Keycloak service account of the
+     * {@code tollgate-platform} role (analytics reporting plan limits). Member of no tenant.
+     */
+    record Platform(String subject, String clientName) implements Caller {
+        @Override
+        public String actorId() {
+            return subject;
+        }
+
+        @Override
+        public String actorName() {
+            return clientName;
+        }
+
+        @Override
+        public String actorType() {
+            return "platform";
+        }
+    }
+
     /** A tenant access token: bound to one tenant and a role fixed at its creation. */
     record AccessToken(UUID tokenId, UUID tenantId, Role role, String name) implements Caller {
         @Override

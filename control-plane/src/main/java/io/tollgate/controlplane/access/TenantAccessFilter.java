@@ -61,6 +61,7 @@ public class TenantAccessFilter {
         return switch (caller) {
             case Caller.AccessToken token -> Uni.createFrom().item(token.tenantId().equals(tenantId) ? token.role() : null);
             case Caller.Person person -> Panache.withSession(() -> members.findRole(tenantId, person.subject()));
+            case Caller.Platform platform -> Uni.createFrom().nullItem(); // member of no tenant: internal endpoints only
         };
     }
 

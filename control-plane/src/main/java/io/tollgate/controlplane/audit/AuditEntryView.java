@@ -15,7 +15,7 @@ public record AuditEntryView(
         @Schema(description = "Summary of the resource before the change; absent on creation") Map<String, Object> before,
         @Schema(description = "Summary of the resource after the change; absent on deletion") Map<String, Object> after) {
 
-    public record Actor(@Schema(description = "user or access_token") String type,
+    public record Actor(@Schema(description = "user, access_token or platform (the platform's own services)") String type,
                         @Schema(description = "Keycloak subject or access token id") String id,
                         @Schema(description = "Email, username or token name") String name) {
     }

@@ -9,6 +9,7 @@ import io.tollgate.controlplane.access.TenantAccess;
 import io.tollgate.controlplane.audit.AuditLog;
 import io.tollgate.controlplane.member.Member;
 import io.tollgate.controlplane.member.MemberRepository;
+import io.tollgate.controlplane.planlimit.TenantPlanLimitRepository;
 import io.tollgate.controlplane.problem.ProblemException;
 import io.tollgate.controlplane.publish.ConfigOutbox;
 import io.tollgate.controlplane.publish.TenantTranslator;
@@ -41,6 +42,9 @@ public class TenantService {
     @Inject
     ConfigOutbox outbox;
 
+    @Inject
+    TenantPlanLimitRepository planLimits;
+
     /** Creates an organization with the signed-in person as its first owner, and announces it ACTIVE to the gateway. */
     @WithTransaction
     public Uni<TenantView> create(Caller caller, TenantRequests.CreateTenant request) {
@@ -70,6 +74,8 @@ public class TenantService {
             case Caller.AccessToken token -> tenants.findById(token.tenantId()).map(tenant -> Page.of(
                     tenant == null || page.after() != null ? List.<Tenant>of() : List.of(tenant), page,
                     t -> t.id, t -> TenantView.of(t, token.role())));
+            case Caller.Platform platform -> Uni.createFrom().item(Page.of(List.<Tenant>of(), page, t -> t.id,
+                    t -> TenantView.of(t, null)));
             case Caller.Person person -> members.pageOfSubject(person.subject(), page).chain(memberships -> {
                 Map<UUID, Role> roles = memberships.stream().collect(Collectors.toMap(m -> m.tenantId, m -> m.role));
                 return tenants.findByIds(roles.keySet()).map(found -> {
@@ -83,11 +89,11 @@ public class TenantService {
 
     @WithSession
     public Uni<TenantView> get(TenantAccess access) {
-        return tenants.findById(access.tenantId()).map(tenant -> {
+        return tenants.findById(access.tenantId()).chain(tenant -> {
             if (tenant == null) {
                 throw ProblemException.notFound("No such tenant.");
             }
-            return TenantView.of(tenant, access.role());
+            return planLimits.findById(tenant.id).map(limit -> TenantView.of(tenant, access.role(), limit));
         });
     }
 

@@ -31,7 +31,7 @@ public class TenantApiDocumentation implements OASFilter {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (!path.getKey().startsWith("/v1/")) {
+            if (!path.getKey().startsWith("/v1/") && !path.getKey().startsWith("/internal/")) {
                 continue;
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {

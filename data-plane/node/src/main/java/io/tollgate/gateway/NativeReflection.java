@@ -21,7 +21,7 @@ import io.tollgate.contract.v1.ValidationConfig;
  * reflection (with their nested records and enums) so that a native build reads them too.
  */
 @RegisterForReflection(targets = {
-        TenantConfig.class, DeploymentConfig.class, RouteConfig.class, AuthorizationConfig.class,
+        TenantConfig.class, TenantConfig.PlanLimit.class, DeploymentConfig.class, RouteConfig.class, AuthorizationConfig.class,
         IntegrationConfig.class, IntegrationConfig.HttpProxy.class, IntegrationConfig.Http.class,
         IntegrationConfig.Mock.class, IntegrationConfig.Function.class, IntegrationConfig.Target.class,
         IntegrationConfig.HealthCheck.class, IntegrationConfig.LoadBalancing.class,

@@ -413,6 +413,28 @@ class GatewayRequestPathTest {
     }
 
     @Test
+    void a_tenant_over_its_plan_limit_is_refused_with_retry_after_and_served_again_when_lifted() throws Exception {
+        java.time.Instant resetsAt = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+        publisher.publish(new TenantConfig(tenant, 102, TenantConfig.Status.ACTIVE, new TenantConfig.PlanLimit("FREE",
+                "MONTHLY_REQUESTS", 1_000_000, "2026-12", java.time.Instant.now(), resetsAt)));
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (gateway().get("/prod/hello").statusCode() != 429 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String retryAfter = gateway().get("/prod/hello").then().statusCode(429)
+                    .body("type", equalTo("TENANT_LIMIT_EXCEEDED"))
+                    .header("x-tollgate-error-type", "TENANT_LIMIT_EXCEEDED")
+                    .extract().header("retry-after");
+            long seconds = Long.parseLong(retryAfter); // until the billing period ends
+            assertTrue(seconds > 3 * 86_400 - 60 && seconds <= 3 * 86_400, "retry-after " + retryAfter);
+        } finally {
+            publisher.publish(new TenantConfig(tenant, 103, TenantConfig.Status.ACTIVE));
+            awaitServed("/prod/hello");
+        }
+    }
+
+    @Test
     void the_node_reports_the_configuration_version_it_serves() {
         String health = node().get("/q/health/ready").then().statusCode(200)
                 .body(containsString("gateway-configuration")).extract().asString();

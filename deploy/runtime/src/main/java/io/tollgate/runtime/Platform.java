@@ -86,6 +86,10 @@ public final class Platform implements AutoCloseable {
                 config.put("tollgate.events.spool.directory", home.dataOf("gateway").resolve("spool").toString());
                 config.put("tollgate.gateway.https.port", String.valueOf(ports.port("gateway-https", 8443)));
             }
+            if (app == ANALYTICS && endpoints.automationClientSecret() != null) {
+                // reports used-up plan limits to the control plane as the platform's service account
+                config.put("quarkus.oidc-client.credentials.secret", endpoints.automationClientSecret());
+            }
             if (app == GATEWAY || app == CONTROL_PLANE) { // seals custom domains' private keys in the config
                 config.put("tollgate.config.seal-key", secrets.configSealKey());
             }

@@ -35,6 +35,24 @@ class ConfigCodecTest {
     }
 
     @Test
+    void a_tenant_of_an_older_writer_has_no_plan_limit() {
+        String json = "{\"id\":\"t-9\",\"revision\":3,\"status\":\"ACTIVE\"}";
+        TenantConfig tenant = (TenantConfig) ConfigCodec.decode("tenant:t-9", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(null, tenant.planLimit());
+        assertTrue(!new String(ConfigCodec.encode(tenant), StandardCharsets.UTF_8).contains("planLimit"));
+    }
+
+    @Test
+    void rejects_a_plan_limit_without_its_period() {
+        String json = "{\"id\":\"t-9\",\"revision\":3,\"status\":\"ACTIVE\",\"planLimit\":{\"plan\":\"FREE\","
+                + "\"limit\":\"MONTHLY_REQUESTS\",\"allowance\":5,\"since\":\"2026-12-01T00:00:00Z\","
+                + "\"resetsAt\":\"2027-01-01T00:00:00Z\"}}";
+        ConfigCodec.InvalidConfigException failure = assertThrows(ConfigCodec.InvalidConfigException.class,
+                () -> ConfigCodec.decode("tenant:t-9", json.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(failure.getMessage().contains("planLimit.period"), failure.getMessage());
+    }
+
+    @Test
     void a_deployment_of_an_older_writer_gets_the_defaults_of_newer_optional_fields() {
         String json = """
                 {"id":"d-1","tenantId":"t-1","revision":1,"apiId":"a-1","number":1,"apiKind":"HTTP",

@@ -37,6 +37,9 @@ final class Samples {
     static List<ConfigRecord> oneOfEach() {
         return List.of(
                 new TenantConfig("t-1", 1, TenantConfig.Status.ACTIVE),
+                new TenantConfig("t-2", 2, TenantConfig.Status.ACTIVE, new TenantConfig.PlanLimit("FREE", "MONTHLY_REQUESTS",
+                        1_000_000, "2026-12", java.time.Instant.parse("2026-12-20T10:15:30Z"),
+                        java.time.Instant.parse("2027-01-01T00:00:00Z"))),
                 deployment(),
                 new StageConfig("st-1", "t-1", 8, "api-1", "prod", "dep-1", Map.of("version", "2"),
                         new ThrottleConfig(100, 200), Map.of("GET /pets/{id}", new ThrottleConfig(10, 20)),

@@ -45,4 +45,10 @@ public record GatewaySnapshot(
         TenantConfig tenant = tenants.get(tenantId);
         return tenant != null && tenant.status() == TenantConfig.Status.SUSPENDED;
     }
+
+    /** The hard limit of its price plan the tenant has used up, or null when its traffic may flow. */
+    public TenantConfig.PlanLimit planLimit(String tenantId) {
+        TenantConfig tenant = tenants.get(tenantId);
+        return tenant == null ? null : tenant.planLimit();
+    }
 }

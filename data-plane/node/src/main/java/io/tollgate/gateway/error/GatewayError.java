@@ -11,6 +11,7 @@ public enum GatewayError {
     ROUTE_NOT_FOUND(404, "No route matches the request"),
     METHOD_NOT_ALLOWED(405, "The route does not accept this method"),
     TENANT_SUSPENDED(403, "This API is suspended"),
+    TENANT_LIMIT_EXCEEDED(429, "The API owner's plan limit for this period is used up"),
     API_KEY_MISSING(403, "This route needs an API key (x-api-key header)"),
     API_KEY_INVALID(403, "The API key is not valid"),
     API_KEY_DISABLED(403, "The API key is disabled"),

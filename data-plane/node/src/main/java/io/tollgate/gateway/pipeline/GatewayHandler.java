@@ -66,11 +66,12 @@ public final class GatewayHandler implements Handler<RoutingContext> {
                 notAnEndpoint.run(); // the node's health and metrics endpoints
                 return;
             }
-            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST, start, epochMillis);
+            failEarly(request, snapshot == null ? GatewayError.GATEWAY_NOT_READY : GatewayError.UNKNOWN_HOST, Map.of(), start,
+                    epochMillis);
             return;
         }
         if (resolution instanceof EndpointResolver.Failed failed) {
-            failEarly(request, failed.error(), start, epochMillis);
+            failEarly(request, failed.error(), failed.headers(), start, epochMillis);
             return;
         }
         if (events.rejectsTraffic()) { // policy reject: no request goes unmetered while the spool is full
@@ -159,9 +160,10 @@ public final class GatewayHandler implements Handler<RoutingContext> {
         });
     }
 
-    private void failEarly(HttpServerRequest request, GatewayError error, long start, long epochMillis) {
+    private void failEarly(HttpServerRequest request, GatewayError error, Map<String, String> headers, long start,
+            long epochMillis) {
         String requestId = RequestIds.newRequestId();
         onResponseEnd(request, null, null, null, requestId, start, epochMillis);
-        GatewayResponder.send(request.response(), error, requestId, Map.of(), Map.of());
+        GatewayResponder.send(request.response(), error, requestId, Map.of(), headers);
     }
 }

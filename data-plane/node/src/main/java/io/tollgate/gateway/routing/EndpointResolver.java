@@ -1,10 +1,14 @@
 package io.tollgate.gateway.routing;
 
 import io.tollgate.contract.v1.DomainConfig;
+import io.tollgate.contract.v1.TenantConfig;
 import io.tollgate.gateway.config.CompiledStage;
 import io.tollgate.gateway.config.GatewaySnapshot;
 import io.tollgate.gateway.error.GatewayError;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds the API stage a request is for, from its host and path:
@@ -24,7 +28,12 @@ public final class EndpointResolver {
     public record Resolved(CompiledStage stage, String routePath, String basePath) implements Resolution {
     }
 
-    public record Failed(GatewayError error) implements Resolution {
+    /** @param headers extra response headers (e.g. Retry-After) */
+    public record Failed(GatewayError error, Map<String, String> headers) implements Resolution {
+
+        public Failed(GatewayError error) {
+            this(error, Map.of());
+        }
     }
 
     /** Neither a default endpoint nor a custom domain: not a request for a tenant's API. */
@@ -70,8 +79,21 @@ public final class EndpointResolver {
         return new Failed(GatewayError.ROUTE_NOT_FOUND);
     }
 
+    /**
+     * The tenant-wide refusals, before any route or policy: a suspended tenant, then one whose plan
+     * limit is used up (429 with Retry-After until the billing period ends, like a quota).
+     */
     private static Resolution checked(GatewaySnapshot snapshot, Resolved resolved) {
-        return snapshot.suspended(resolved.stage().config().tenantId()) ? new Failed(GatewayError.TENANT_SUSPENDED) : resolved;
+        String tenantId = resolved.stage().config().tenantId();
+        if (snapshot.suspended(tenantId)) {
+            return new Failed(GatewayError.TENANT_SUSPENDED);
+        }
+        TenantConfig.PlanLimit limit = snapshot.planLimit(tenantId);
+        if (limit != null) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), limit.resetsAt()).toSeconds());
+            return new Failed(GatewayError.TENANT_LIMIT_EXCEEDED, Map.of("retry-after", Long.toString(seconds)));
+        }
+        return resolved;
     }
 
     /** The rest of the path after {@code /basePath}, or null when the path is not under it. */

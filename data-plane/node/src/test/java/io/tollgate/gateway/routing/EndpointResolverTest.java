@@ -88,6 +88,24 @@ class EndpointResolverTest {
     }
 
     @Test
+    void a_tenant_whose_plan_limit_is_used_up_is_refused_until_the_period_ends() {
+        Instant resetsAt = Instant.now().plusSeconds(3600);
+        GatewaySnapshot limited = snapshot(new TenantConfig("t1", 5, TenantConfig.Status.ACTIVE,
+                new TenantConfig.PlanLimit("FREE", "MONTHLY_REQUESTS", 1_000_000, "2026-12", Instant.now(), resetsAt)));
+        EndpointResolver.Failed failed = assertInstanceOf(EndpointResolver.Failed.class,
+                resolver.resolve(limited, "api1.gw.example.net", "/prod/pets"));
+        assertEquals(GatewayError.TENANT_LIMIT_EXCEEDED, failed.error());
+        long retryAfter = Long.parseLong(failed.headers().get("retry-after"));
+        assertEquals(true, retryAfter > 3590 && retryAfter <= 3600, "retry-after " + retryAfter);
+        // the same API through its custom domain, too; another tenant is untouched
+        assertEquals(GatewayError.TENANT_LIMIT_EXCEEDED, failure(resolver.resolve(limited, "api.shop.example", "/v1/pets")));
+        assertEquals(GatewayError.TENANT_SUSPENDED, failure(resolver.resolve(limited, "api2.gw.example.net", "/prod/x")));
+        // lifted: traffic flows again
+        assertInstanceOf(EndpointResolver.Resolved.class, resolver.resolve(snapshot(new TenantConfig("t1", 6,
+                TenantConfig.Status.ACTIVE)), "api1.gw.example.net", "/prod/pets"));
+    }
+
+    @Test
     void hosts_that_are_no_endpoint_are_left_to_the_node() {
         assertInstanceOf(EndpointResolver.NotAnEndpoint.class, resolver.resolve(snapshot(), "127.0.0.1:8000", "/q/health"));
         assertInstanceOf(EndpointResolver.NotAnEndpoint.class, resolver.resolve(snapshot(), null, "/q/health"));
