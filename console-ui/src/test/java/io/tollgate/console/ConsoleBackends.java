@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The console under test talks to the real platform: the real services (shared ones when
- * {@code TOLLGATE_SERVICES_FILE} names them) and the packaged control plane and gateway of this
+ * {@code TOLLGATE_SERVICES_FILE} names them) and the packaged control plane, analytics service and gateway of this
  * reactor (target/quarkus-app), started here through deploy/runtime's Platform on free ports.
  */
 public class ConsoleBackends extends RealServices {
@@ -38,13 +38,16 @@ public class ConsoleBackends extends RealServices {
             long begin = System.nanoTime();
             platform = new Platform(Path.of("..").toAbsolutePath().normalize(), home, Ports.random(),
                     line -> System.out.println("[console-backends] " + line));
-            Map<String, String> urls = platform.start(List.of(Platform.CONTROL_PLANE, Platform.GATEWAY), endpoints(),
+            Map<String, String> urls = platform.start(List.of(Platform.CONTROL_PLANE, Platform.ANALYTICS, Platform.GATEWAY), endpoints(),
                     () -> (System.nanoTime() - begin) / 1e9);
             config.put("tollgate.control-plane.url", urls.get("control-plane"));
             config.put("tollgate.gateway.url", urls.get("gateway"));
+            config.put("tollgate.analytics.url", urls.get("analytics"));
+            // screenshots of the dashboards show finished charts
+            config.put("tollgate.charts.animation", "false");
             return config;
         } catch (Exception e) {
-            throw new IllegalStateException("could not start the control plane and gateway for the console: " + e.getMessage(), e);
+            throw new IllegalStateException("could not start the control plane, analytics and gateway for the console: " + e.getMessage(), e);
         }
     }
 

@@ -39,6 +39,14 @@ public class InvoiceResource {
     KeyUsageExport keyUsage;
 
     @GET
+    @Path("/plan")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tenant's price plan this month: included requests, hard limit, prices (minor units)")
+    public Uni<PricePlan> plan(@PathParam("tenantId") String tenantId) {
+        return invoices.plan(tenantId, YearMonth.now(Clock.systemUTC()));
+    }
+
+    @GET
     @Path("/invoices")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The running month's invoice (DRAFT) and earlier months' with usage, newest first (24 months)")

@@ -33,15 +33,7 @@ public class Invoices {
     public Uni<Invoice> of(String tenantId, YearMonth period) {
         OffsetDateTime from = period.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = period.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        Uni<PricePlan> plan = pool.preparedQuery("select code, currency, included_requests, hard_limit, price_per_million_requests, "
-                        + "price_per_gb_out from price_plans where code = coalesce((select plan_code from plan_assignments "
-                        + "where tenant_id = $1 and effective_from <= $2 order by effective_from desc limit 1), $3)")
-                .execute(Tuple.of(tenantId, period.atDay(1), PricePlan.DEFAULT))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new PricePlan(row.getString(0), row.getString(1), row.getLong(2), row.getBoolean(3), row.getLong(4),
-                            row.getLong(5));
-                });
+        Uni<PricePlan> plan = plan(tenantId, period);
         Uni<Row> usage = pool.preparedQuery("select coalesce(sum(requests), 0), coalesce(sum(bytes_out), 0), exists(select 1 from "
                         + "rollup_pending where tenant_id = $1 and hour >= $2 and hour < $3) from usage_day "
                         + "where tenant_id = $1 and api_id = '*' and bucket >= $2 and bucket < $3")
@@ -53,6 +45,19 @@ public class Invoices {
             Invoice.Status status = closed && !row.getBoolean(2) ? Invoice.Status.FINAL : Invoice.Status.DRAFT;
             return InvoiceCalculator.invoice(tenantId, period, status, both.getItem1(), row.getLong(0), row.getLong(1));
         });
+    }
+
+    /** The price plan in effect for the tenant in that month (the latest assignment not after it, else FREE). */
+    public Uni<PricePlan> plan(String tenantId, YearMonth period) {
+        return pool.preparedQuery("select code, currency, included_requests, hard_limit, price_per_million_requests, "
+                        + "price_per_gb_out from price_plans where code = coalesce((select plan_code from plan_assignments "
+                        + "where tenant_id = $1 and effective_from <= $2 order by effective_from desc limit 1), $3)")
+                .execute(Tuple.of(tenantId, period.atDay(1), PricePlan.DEFAULT))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new PricePlan(row.getString(0), row.getString(1), row.getLong(2), row.getBoolean(3), row.getLong(4),
+                            row.getLong(5));
+                });
     }
 
     /** The running month's invoice and those of earlier months with usage, newest first (at most {@value #LISTED_MONTHS}). */

@@ -103,6 +103,12 @@ class InvoicesTest {
         assertEquals(new java.math.BigDecimal("8.64197523"), running.lines().get(2).quantity()); // 7 × 1.23456789 GB
         assertEquals(78, running.totalMinor()); // 77.777… → 78
 
+        assertEquals(new PricePlan("PAYG", "EUR", 0, false, 100, 9), invoices.plan(payg, current).await().indefinitely());
+        PricePlan freePlan = invoices.plan(free, current).await().indefinitely();
+        assertEquals("FREE", freePlan.code());
+        assertEquals(1_000_000, freePlan.includedRequests());
+        assertTrue(freePlan.hardLimit());
+
         Invoice freeClosed = invoices.of(free, previous).await().indefinitely();
         assertEquals("FREE", freeClosed.plan());
         assertEquals(java.math.BigDecimal.valueOf(1_000), freeClosed.lines().get(0).quantity());

@@ -13,6 +13,14 @@ public interface ConsoleSettings {
 
     Gateway gateway();
 
+    Charts charts();
+
+    interface Charts {
+        /** Chart animation; tests switch it off so that a screenshot shows the finished chart. */
+        @WithDefault("true")
+        boolean animation();
+    }
+
     interface Endpoint {
         /** Base URL, without a trailing slash. */
         String url();

@@ -2,25 +2,16 @@ package io.tollgate.console.client;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.oidc.AccessTokenCredential;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tenant REST API (control plane), called with the signed-in person's access token. Blocking:
- * Vaadin handles each browser round trip on a worker thread, never on an event loop.
+ * The tenant REST API (control plane), called with the signed-in person's access token (see
+ * {@link BearerHttp}).
  */
 @ApplicationScoped
 public class TenantApiClient {
@@ -28,33 +19,27 @@ public class TenantApiClient {
     /** Lists are read whole, page by page, up to this many items: a console table, not an export. */
     static final int MAX_LIST_ITEMS = 2000;
     private static final int PAGE_SIZE = 200;
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     ConsoleSettings settings;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    Instance<AccessTokenCredential> accessToken;
+    BearerHttp http;
 
     public <T> T get(String path, Class<T> type) {
-        return send("GET", path, null, json.constructType(type));
+        return send("GET", path, null, http.type(type));
     }
 
     public <T> T post(String path, Object body, Class<T> type) {
-        return send("POST", path, body, json.constructType(type));
+        return send("POST", path, body, http.type(type));
     }
 
     public <T> T put(String path, Object body, Class<T> type) {
-        return send("PUT", path, body, json.constructType(type));
+        return send("PUT", path, body, http.type(type));
     }
 
     public <T> T patch(String path, Object body, Class<T> type) {
-        return send("PATCH", path, body, json.constructType(type));
+        return send("PATCH", path, body, http.type(type));
     }
 
     public void delete(String path) {
@@ -65,13 +50,13 @@ public class TenantApiClient {
     public <T> List<T> list(String path, Class<T> itemType) {
         List<T> items = new ArrayList<>();
         String cursor = null;
-        JavaType pageType = json.getTypeFactory().constructType(JsonNode.class);
+        JavaType pageType = http.type(JsonNode.class);
         do {
             String page = path + (path.contains("?") ? "&" : "?") + "limit=" + PAGE_SIZE
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode body = send("GET", page, null, pageType);
             for (JsonNode item : body.path("items")) {
-                items.add(json.convertValue(item, itemType));
+                items.add(http.json().convertValue(item, itemType));
             }
             cursor = body.hasNonNull("nextCursor") ? body.get("nextCursor").asText() : null;
         } while (cursor != null && items.size() < MAX_LIST_ITEMS);
@@ -79,48 +64,6 @@ public class TenantApiClient {
     }
 
     private <T> T send(String method, String path, Object body, JavaType type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.controlPlane().url() + path))
-                .timeout(TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", "Bearer " + accessToken.get().getToken());
-        try {
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } else if (method.equals("POST")) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 400) {
-                throw problem(response);
-            }
-            if (type == null || response.body().length == 0) {
-                return null;
-            }
-            return json.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw ApiProblem.unreachable("The tenant API", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.unreachable("The tenant API", e);
-        }
-    }
-
-    private ApiProblem problem(HttpResponse<byte[]> response) {
-        try {
-            JsonNode problem = json.readTree(response.body());
-            List<ApiProblem.Violation> violations = new ArrayList<>();
-            for (JsonNode violation : problem.path("violations")) {
-                violations.add(new ApiProblem.Violation(violation.path("field").asText(), violation.path("message").asText()));
-            }
-            return new ApiProblem(response.statusCode(), problem.path("title").asText(null),
-                    problem.path("detail").asText(null), violations);
-        } catch (IOException | RuntimeException e) { // not a problem document (a proxy's page, an empty 401)
-            return new ApiProblem(response.statusCode(), "HTTP " + response.statusCode(),
-                    response.statusCode() == 401 ? "Your session has ended; sign in again." : "The tenant API answered "
-                            + response.statusCode() + ".", List.of());
-        }
+        return http.send("The tenant API", settings.controlPlane().url() + path, method, body, type);
     }
 }

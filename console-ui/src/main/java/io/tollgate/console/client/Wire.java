@@ -31,20 +31,37 @@ public final class Wire {
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Api(String id, String name, String description, String kind, String apiKeySource, Cors cors,
-                      Map<String, JsonNode> gatewayResponses, Map<String, JsonNode> models, Instant createdAt) {
+                      Map<String, GatewayResponse> gatewayResponses, Map<String, JsonNode> models,
+                      List<String> binaryMediaTypes, Instant createdAt) {
 
+        /** Everything the API holds, so that a replace (PUT) changes only what a panel edits. */
         public ApiSpec spec() {
-            return new ApiSpec(name, description, kind, apiKeySource, cors, gatewayResponses, models);
+            return new ApiSpec(name, description, kind, apiKeySource, cors, gatewayResponses, models, binaryMediaTypes);
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ApiSpec(String name, String description, String kind, String apiKeySource, Cors cors,
-                          Map<String, JsonNode> gatewayResponses, Map<String, JsonNode> models) {
+                          Map<String, GatewayResponse> gatewayResponses, Map<String, JsonNode> models,
+                          List<String> binaryMediaTypes) {
 
         public ApiSpec withCors(Cors other) {
-            return new ApiSpec(name, description, kind, apiKeySource, other, gatewayResponses, models);
+            return new ApiSpec(name, description, kind, apiKeySource, other, gatewayResponses, models, binaryMediaTypes);
         }
+
+        public ApiSpec withGatewayResponses(Map<String, GatewayResponse> other) {
+            return new ApiSpec(name, description, kind, apiKeySource, cors, other, models, binaryMediaTypes);
+        }
+
+        public ApiSpec withModels(Map<String, JsonNode> other) {
+            return new ApiSpec(name, description, kind, apiKeySource, cors, gatewayResponses, other, binaryMediaTypes);
+        }
+    }
+
+    /** Override of one gateway-made error (docs/gateway-errors.md); absent fields keep the default. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GatewayResponse(Integer statusCode, Map<String, String> headers, String bodyTemplate) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

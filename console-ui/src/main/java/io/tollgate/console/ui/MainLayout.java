@@ -20,6 +20,9 @@ import io.tollgate.console.client.TenantApiClient;
 import io.tollgate.console.client.Wire;
 import io.tollgate.console.session.CurrentOrganization;
 import io.tollgate.console.ui.apis.ApisView;
+import io.tollgate.console.ui.billing.BillingView;
+import io.tollgate.console.ui.dashboards.DashboardsView;
+import io.tollgate.console.ui.domains.DomainsView;
 import io.tollgate.console.ui.keys.ApiKeysView;
 import io.tollgate.console.ui.keys.UsagePlansView;
 import io.tollgate.console.ui.org.AccessTokensView;
@@ -56,9 +59,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private static SideNav navigation() {
         SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Dashboards", DashboardsView.class, VaadinIcon.CHART.create()));
         nav.addItem(new SideNavItem("APIs", ApisView.class, VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("API keys", ApiKeysView.class, VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Usage plans", UsagePlansView.class, VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem("Custom domains", DomainsView.class, VaadinIcon.GLOBE.create()));
+        nav.addItem(new SideNavItem("Billing", BillingView.class, VaadinIcon.INVOICE.create()));
         nav.addItem(new SideNavItem("Members", MembersView.class, VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Access tokens", AccessTokensView.class, VaadinIcon.PASSWORD.create()));
         nav.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.LIST.create()));

@@ -21,7 +21,7 @@ import io.tollgate.console.ui.components.Notifications;
 import io.tollgate.console.ui.components.PageHeader;
 import jakarta.inject.Inject;
 
-/** One API: its routes, stages and deployments, authorizers and CORS, each on a tab. */
+/** One API: its routes, stages and deployments, authorizers, CORS, gateway-response overrides and models, each on a tab. */
 @Route("api")
 @PageTitle("API · Tollgate")
 public class ApiView extends VerticalLayout implements HasUrlParameter<String> {
@@ -62,6 +62,8 @@ public class ApiView extends VerticalLayout implements HasUrlParameter<String> {
         tabs.add("Stages & deployments", lazy(() -> new StagesPanel(api, gateway, apiPath, current)));
         tabs.add("Authorizers", lazy(() -> new AuthorizersPanel(api, apiPath)));
         tabs.add("CORS", lazy(() -> new CorsPanel(api, apiPath, current)));
+        tabs.add("Gateway responses", lazy(() -> new GatewayResponsesPanel(api, apiPath)));
+        tabs.add("Models", lazy(() -> new ModelsPanel(api, apiPath)));
         tabs.setId("api-tabs");
         add(tabs);
     }

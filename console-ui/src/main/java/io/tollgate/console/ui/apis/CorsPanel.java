@@ -47,7 +47,8 @@ final class CorsPanel extends VerticalLayout {
                     Lists.split(methods.getValue()), Lists.split(headers.getValue()), Lists.split(expose.getValue()),
                     credentials.getValue(), maxAge.getValue());
             try {
-                api.put(apiPath, current.spec().withCors(changed), Wire.Api.class);
+                // the API as it is now, so that changes made on other tabs since this page loaded are kept
+                api.put(apiPath, api.get(apiPath, Wire.Api.class).spec().withCors(changed), Wire.Api.class);
                 errors.clear();
                 Notifications.success("CORS saved — deploy the API for the gateway to apply it");
             } catch (ApiProblem problem) {

@@ -43,7 +43,7 @@ final class CreateApiDialog extends Dialog {
             try {
                 Wire.Api created = api.post(CurrentOrganization.path() + "/apis", new Wire.ApiSpec(name.getValue().trim(),
                         description.getValue().isBlank() ? null : description.getValue(), kind.getValue(), null, null, null,
-                        null), Wire.Api.class);
+                        null, null), Wire.Api.class);
                 close();
                 Notifications.success("API " + created.name() + " created");
                 UI.getCurrent().navigate(ApiView.class, created.id());

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.console.client.ApiProblem;
 import io.tollgate.console.client.TenantApiClient;
 import io.tollgate.console.client.Wire;
@@ -35,8 +36,12 @@ final class RouteEditor extends Dialog {
     private final IntegerField statusCode = new IntegerField("Status code");
     private final TextArea body = new TextArea("Response body");
     private final Select<String> payloadFormat = new Select<>();
+    private final Select<String> bodyModel = new Select<>();
+    /** The route's validation as stored, so that fields this editor does not show survive a save. */
+    private JsonNode validation;
 
-    RouteEditor(TenantApiClient api, String apiPath, Wire.Route existing, List<Wire.Authorizer> authorizers, Runnable saved) {
+    RouteEditor(TenantApiClient api, String apiPath, Wire.Route existing, List<Wire.Authorizer> authorizers, List<String> models,
+                Runnable saved) {
         setHeaderTitle(existing == null ? "Add route" : "Edit " + existing.method() + " " + existing.path());
         setWidth("46em");
         method.setLabel("Method");
@@ -82,14 +87,22 @@ final class RouteEditor extends Dialog {
         payloadFormat.setItems("2.0", "1.0");
         payloadFormat.setValue("2.0");
 
+        bodyModel.setLabel("Validate the JSON body against");
+        bodyModel.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), models.stream()).toList());
+        bodyModel.setItemLabelGenerator(m -> m.isEmpty() ? "No model (body not validated)" : m);
+        bodyModel.setValue("");
+        bodyModel.setHelperText(models.isEmpty() ? "Define models (JSON Schema) on the API's Models tab." : null);
+        bodyModel.setId("route-body-model");
+
         FormLayout form = new FormLayout(method, path, authorization, authorizer, kind, uri, upstreamMethod, timeout,
-                requestTemplate, statusCode, payloadFormat, body);
+                requestTemplate, statusCode, payloadFormat, body, bodyModel);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2));
         form.setColspan(path, 1);
         form.setColspan(kind, 2);
         form.setColspan(uri, 2);
         form.setColspan(body, 2);
         form.setColspan(requestTemplate, 2);
+        form.setColspan(bodyModel, 2);
         add(form);
 
         if (existing != null) {
@@ -104,7 +117,7 @@ final class RouteEditor extends Dialog {
                 .bind("integration.timeoutMillis", timeout).bind("integration.method", upstreamMethod)
                 .bind("integration.requestTemplates", requestTemplate).bind("integration.statusCode", statusCode)
                 .bind("integration.body", body).bind("integration.payloadFormatVersion", payloadFormat)
-                .bind("integration", uri);
+                .bind("integration", uri).bind("validation", bodyModel);
         Button save = new Button(existing == null ? "Add route" : "Save", event -> {
             try {
                 if (existing == null) {
@@ -125,6 +138,12 @@ final class RouteEditor extends Dialog {
     }
 
     private void fill(Wire.Route route, List<Wire.Authorizer> authorizers) {
+        validation = route.validation();
+        String model = RouteValidation.bodyModel(validation);
+        if (model != null && !bodyModel.getListDataView().contains(model)) {
+            bodyModel.setItems(java.util.stream.Stream.concat(bodyModel.getListDataView().getItems(), java.util.stream.Stream.of(model)).toList());
+        }
+        bodyModel.setValue(model == null ? "" : model);
         method.setValue(route.method());
         path.setValue(route.path());
         if (route.authorization() != null && route.authorization().type() != null) {
@@ -182,7 +201,8 @@ final class RouteEditor extends Dialog {
         String auth = authorization.getValue();
         Wire.Authorization authorizationSpec = "NONE".equals(auth) ? null : new Wire.Authorization(auth,
                 authorizer.isVisible() && authorizer.getValue() != null ? authorizer.getValue().id() : null, null, null);
-        return new Wire.RouteSpec(method.getValue(), path.getValue().trim(), authorizationSpec, integration, null);
+        return new Wire.RouteSpec(method.getValue(), path.getValue().trim(), authorizationSpec, integration,
+                RouteValidation.withBodyModel(validation, bodyModel.getValue()));
     }
 
     private static String blankToNull(String value) {

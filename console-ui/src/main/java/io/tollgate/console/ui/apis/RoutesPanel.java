@@ -35,12 +35,18 @@ final class RoutesPanel extends VerticalLayout {
         refresh();
     }
 
+    /** The API's validation model names as they are now (the Models tab may have changed them since this page loaded). */
+    private java.util.List<String> models() {
+        Wire.Api now = api.get(apiPath, Wire.Api.class);
+        return now.models() == null ? java.util.List.of() : now.models().keySet().stream().sorted().toList();
+    }
+
     private void refresh() {
         removeAll();
         List<Wire.Route> routes = api.list(apiPath + "/routes", Wire.Route.class);
         List<Wire.Authorizer> authorizers = api.list(apiPath + "/authorizers", Wire.Authorizer.class);
         Button add = new Button("Add route", VaadinIcon.PLUS.create(),
-                e -> new RouteEditor(api, apiPath, null, authorizers, this::refresh).open());
+                e -> new RouteEditor(api, apiPath, null, authorizers, models(), this::refresh).open());
         add.setId("add-route");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setEnabled(CurrentOrganization.canWrite());
@@ -68,7 +74,7 @@ final class RoutesPanel extends VerticalLayout {
         Button tryIt = new Button("Try it", VaadinIcon.PLAY.create(), e -> new TryItDialog(api, gateway, apiPath, current, route).open());
         tryIt.addThemeVariants(ButtonVariant.LUMO_SMALL);
         tryIt.addClassName("try-it");
-        Button edit = new Button("Edit", e -> new RouteEditor(api, apiPath, route, authorizers, this::refresh).open());
+        Button edit = new Button("Edit", e -> new RouteEditor(api, apiPath, route, authorizers, models(), this::refresh).open());
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         edit.setEnabled(CurrentOrganization.canWrite());
         Button delete = new Button(VaadinIcon.TRASH.create(), e -> Confirm.destructive("Delete " + route.method() + " " + route.path() + "?",

@@ -104,7 +104,7 @@ final class StagesPanel extends VerticalLayout {
             delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             delete.setAriaLabel("Delete stage");
             delete.setEnabled(CurrentOrganization.canWrite());
-            return new HorizontalLayout(settings, delete);
+            return new HorizontalLayout(settings, flushCache(s), delete);
         }).setAutoWidth(true);
         stageGrid.setItems(stages);
         stageGrid.setAllRowsVisible(true);
@@ -136,6 +136,27 @@ final class StagesPanel extends VerticalLayout {
         history.setAllRowsVisible(true);
         history.setId("deployments-grid");
         add(history);
+    }
+
+    /** Asks, then makes every gateway node stop answering from what the stage cached so far. */
+    private Button flushCache(Wire.Stage stage) {
+        boolean caching = stage.cache() != null && Boolean.TRUE.equals(stage.cache().enabled());
+        Button flush = new Button("Flush cache", VaadinIcon.ERASER.create(), e -> Confirm.destructive(
+                "Flush the cache of " + stage.name() + "?", "Every gateway node stops answering from the responses "
+                        + "cached so far within seconds; the next calls go to the integrations until the cache fills again.",
+                "Flush cache", () -> {
+                    try {
+                        api.post(apiPath + "/stages/" + stage.name() + "/cache/flush", null, com.fasterxml.jackson.databind.JsonNode.class);
+                        Notifications.success("Cache of " + stage.name() + " flushed");
+                    } catch (ApiProblem problem) {
+                        Notifications.error(problem.getMessage());
+                    }
+                }));
+        flush.addClassName("flush-cache");
+        flush.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        flush.setEnabled(CurrentOrganization.canWrite() && caching);
+        flush.setTooltipText(caching ? "Drop the responses cached for this stage" : "Caching is off on this stage (Settings)");
+        return flush;
     }
 
     private void rollBack(Wire.Stage stage, Wire.Deployment to) {

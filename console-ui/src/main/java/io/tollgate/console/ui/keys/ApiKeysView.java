@@ -60,7 +60,10 @@ public class ApiKeysView extends VerticalLayout {
         create.setId("create-api-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setEnabled(CurrentOrganization.canWrite());
-        add(new PageHeader("API keys", "Keys callers send in x-api-key; usage plans decide where and how much they may call.", create));
+        Button usage = new Button("Usage per key", VaadinIcon.CHART.create(), e -> getUI().ifPresent(ui -> ui.navigate(KeyUsageView.class)));
+        usage.setId("key-usage");
+        add(new PageHeader("API keys", "Keys callers send in x-api-key; usage plans decide where and how much they may call.",
+                usage, create));
         if (keys.isEmpty()) {
             add(new EmptyState("No API keys yet", plans.isEmpty()
                     ? "Create a usage plan first (Usage plans), then a key on it for each caller."
