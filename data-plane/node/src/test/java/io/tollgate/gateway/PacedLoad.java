@@ -24,9 +24,10 @@ final class PacedLoad implements AutoCloseable {
     /**
      * One request: when it was sent (µs since the start), status (-1: no answer by the deadline or an
      * error), latency, and how late it was sent against its slot in the schedule (a loaded machine
-     * delays the generator itself: the offered load is what was sent, not what was meant).
+     * delays the generator itself: the offered load is what was sent, not what was meant), and the
+     * index of the node (port) it went to.
      */
-    record Outcome(long sentMicros, int status, long latencyNanos, long lateMicros) {
+    record Outcome(long sentMicros, int status, long latencyNanos, long lateMicros, int node) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -53,7 +54,8 @@ final class PacedLoad implements AutoCloseable {
             long due = Math.min(total, (System.nanoTime() - start) * perSecond / 1_000_000_000L);
             while (sent.get() < due) {
                 long n = sent.getAndIncrement();
-                int port = ports[(int) (n % ports.length)];
+                int node = (int) (n % ports.length);
+                int port = ports[node];
                 long slotMicros = n * 1_000_000L / perSecond;
                 client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI(path)
                                 .putHeader("Host", host).setIdleTimeout(timeoutMillis))
@@ -64,11 +66,11 @@ final class PacedLoad implements AutoCloseable {
                             long sentAt = System.nanoTime();
                             return request.send().compose(response -> response.body().map(body -> new Outcome(
                                     (sentAt - start) / 1_000, response.statusCode(), System.nanoTime() - sentAt,
-                                    (sentAt - start) / 1_000 - slotMicros)));
+                                    (sentAt - start) / 1_000 - slotMicros, node)));
                         })
                         .onComplete(result -> {
                             outcomes.add(result.succeeded() ? result.result()
-                                    : new Outcome(slotMicros, -1, System.nanoTime() - start - slotMicros * 1_000, 0));
+                                    : new Outcome(slotMicros, -1, System.nanoTime() - start - slotMicros * 1_000, 0, node));
                             done.countDown();
                         });
             }
