@@ -84,6 +84,10 @@ public final class AccessEventCodec {
         }
         name(json, name);
         json.append('"');
+        if (!needsEscaping(value)) { // ids, names, addresses: appended whole
+            json.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -104,6 +108,16 @@ public final class AccessEventCodec {
             }
         }
         json.append('"');
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
