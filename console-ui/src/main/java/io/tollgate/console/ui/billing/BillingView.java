@@ -41,7 +41,7 @@ public class BillingView extends VerticalLayout {
                 + "the requests the gateway counted; a month's invoice is final once the month is over.",
                 new RouterLink("Usage per API key", KeyUsageView.class)));
         Analytics.Invoice running = invoices.getFirst(); // the API lists the running month first
-        add(planSummary(plan, running), new H3("Invoices"), invoiceGrid(invoices), lines);
+        add(planSummary(plan, running), new H3("Invoices"), invoiceGrid(tenant, invoices), lines);
         lines.setPadding(false);
         show(running);
     }
@@ -77,7 +77,8 @@ public class BillingView extends VerticalLayout {
         return summary;
     }
 
-    private Grid<Analytics.Invoice> invoiceGrid(List<Analytics.Invoice> invoices) {
+    /** {@code tenant} is read here, in the page's request: a download runs later, outside the Vaadin session's lock. */
+    private Grid<Analytics.Invoice> invoiceGrid(String tenant, List<Analytics.Invoice> invoices) {
         Grid<Analytics.Invoice> grid = new Grid<>();
         grid.addColumn(Analytics.Invoice::period).setHeader("Month").setAutoWidth(true);
         grid.addComponentColumn(i -> {
@@ -88,7 +89,7 @@ public class BillingView extends VerticalLayout {
         grid.addColumn(Analytics.Invoice::plan).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(i -> Formats.money(i.totalMinor(), i.currency())).setHeader("Total").setAutoWidth(true);
         grid.addComponentColumn(i -> CsvDownload.of("CSV", "invoice-" + i.period() + ".csv",
-                () -> analytics.invoiceCsv(CurrentOrganization.require().id(), YearMonth.parse(i.period()))))
+                () -> analytics.invoiceCsv(tenant, YearMonth.parse(i.period()))))
                 .setHeader("Download").setAutoWidth(true);
         grid.setItems(invoices);
         grid.setAllRowsVisible(true);

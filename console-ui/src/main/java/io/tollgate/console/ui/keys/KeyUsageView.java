@@ -64,7 +64,7 @@ public class KeyUsageView extends VerticalLayout {
                 chosen.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                 chosen.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC), null, null, null));
         content.add(CsvDownload.of("Download " + chosen + " as CSV", "usage-" + chosen + ".csv",
-                () -> analytics.keyUsageCsv(CurrentOrganization.require().id(), chosen)));
+                () -> analytics.keyUsageCsv(tenant, chosen))); // tenant read now: the download runs outside the session lock
         if (days.isEmpty()) {
             content.add(new EmptyState("No key usage in " + chosen, "Requests that carry an API key are counted here per "
                     + "key and day. Put keys on a usage plan and send requests with x-api-key.", null));
