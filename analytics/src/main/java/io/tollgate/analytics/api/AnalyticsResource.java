@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.analytics.usage.Resolution;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,14 +38,10 @@ public class AnalyticsResource {
     @GET
     @Path("/timeseries")
     @Operation(summary = "Totals per minute, hour or day over a range, optionally for one API, stage, route or key")
-    public Uni<Views.Series> timeseries(@PathParam("tenantId") String tenantId,
-            @Parameter(description = "Start (ISO-8601 instant, inclusive); default: a day before to") @QueryParam("from") String from,
-            @Parameter(description = "End (exclusive); default: now") @QueryParam("to") String to,
-            @Parameter(description = "minute, hour or day (default hour)") @QueryParam("resolution") String resolution,
-            @QueryParam("apiId") String apiId, @QueryParam("stage") String stage,
-            @Parameter(description = "Method and path template, e.g. GET /pets/{id}") @QueryParam("route") String route,
-            @QueryParam("keyId") String keyId) {
-        UsageFilter filter = UsageFilter.parse(tenantId, from, to, apiId, stage, route, keyId);
+    public Uni<Views.Series> timeseries(@PathParam("tenantId") String tenantId, @BeanParam FilterParameters parameters,
+            @Parameter(description = "minute, hour or day (default hour); buckets are whole UTC minutes, hours or days")
+            @QueryParam("resolution") String resolution) {
+        UsageFilter filter = parameters.filter(tenantId);
         Resolution chosen = resolution(resolution);
         long points = Duration.between(filter.from(), filter.to()).toSeconds() / chosen.unit().getDuration().toSeconds();
         if (points > MAX_POINTS) {
@@ -57,52 +54,43 @@ public class AnalyticsResource {
     @GET
     @Path("/top")
     @Operation(summary = "The APIs, stages, routes or keys with the most requests over a range")
-    public Uni<Views.Top> top(@PathParam("tenantId") String tenantId, @QueryParam("from") String from, @QueryParam("to") String to,
+    public Uni<Views.Top> top(@PathParam("tenantId") String tenantId, @BeanParam FilterParameters parameters,
             @Parameter(description = "api, stage, route or key") @QueryParam("dimension") String dimension,
-            @Parameter(description = "1–100, default 10") @QueryParam("limit") Integer limit,
-            @QueryParam("apiId") String apiId, @QueryParam("stage") String stage) {
+            @Parameter(description = "1–100, default 10") @QueryParam("limit") Integer limit) {
         if (dimension == null) {
             throw ProblemException.validation("dimension is required: api, stage, route or key");
         }
-        return queries.top(UsageFilter.parse(tenantId, from, to, apiId, stage, null, null), dimension, limit(limit, 10, 100));
+        return queries.top(parameters.filter(tenantId), dimension, limit(limit, 10, 100));
     }
 
     @GET
     @Path("/usage")
     @Operation(summary = "Requests per API key per UTC day (what the cloud gateway calls GetUsage), a page at a time")
-    public Uni<Views.KeyUsagePage> usage(@PathParam("tenantId") String tenantId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("keyId") String keyId, @QueryParam("apiId") String apiId,
-            @QueryParam("stage") String stage,
+    public Uni<Views.KeyUsagePage> usage(@PathParam("tenantId") String tenantId, @BeanParam FilterParameters parameters,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "1–1000, default 100") @QueryParam("limit") Integer limit) {
-        return queries.keyUsage(UsageFilter.parse(tenantId, from, to, apiId, stage, null, keyId), cursor, limit(limit, 100, 1000));
+        return queries.keyUsage(parameters.filter(tenantId), cursor, limit(limit, 100, 1000));
     }
 
     @GET
     @Path("/latency")
     @Operation(summary = "Gateway latency percentiles (p50, p95, p99) over a range")
-    public Uni<Views.Latency> latency(@PathParam("tenantId") String tenantId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("apiId") String apiId, @QueryParam("stage") String stage,
-            @QueryParam("route") String route, @QueryParam("keyId") String keyId) {
-        return queries.latency(UsageFilter.parse(tenantId, from, to, apiId, stage, route, keyId));
+    public Uni<Views.Latency> latency(@PathParam("tenantId") String tenantId, @BeanParam FilterParameters parameters) {
+        return queries.latency(parameters.filter(tenantId));
     }
 
     @GET
     @Path("/errors")
     @Operation(summary = "Gateway errors by type over a range")
-    public Uni<Views.Errors> errors(@PathParam("tenantId") String tenantId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("apiId") String apiId, @QueryParam("stage") String stage,
-            @QueryParam("route") String route, @QueryParam("keyId") String keyId) {
-        return queries.errors(UsageFilter.parse(tenantId, from, to, apiId, stage, route, keyId));
+    public Uni<Views.Errors> errors(@PathParam("tenantId") String tenantId, @BeanParam FilterParameters parameters) {
+        return queries.errors(parameters.filter(tenantId));
     }
 
     @GET
     @Path("/cache")
     @Operation(summary = "Response cache hits, misses and hit ratio over a range")
-    public Uni<Views.Cache> cache(@PathParam("tenantId") String tenantId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("apiId") String apiId, @QueryParam("stage") String stage,
-            @QueryParam("route") String route, @QueryParam("keyId") String keyId) {
-        return queries.cache(UsageFilter.parse(tenantId, from, to, apiId, stage, route, keyId));
+    public Uni<Views.Cache> cache(@PathParam("tenantId") String tenantId, @BeanParam FilterParameters parameters) {
+        return queries.cache(parameters.filter(tenantId));
     }
 
     private static Resolution resolution(String value) {

@@ -128,6 +128,21 @@ public final class Platform implements AutoCloseable {
         return urls;
     }
 
+    /**
+     * Kills a started app at once (SIGKILL), as a crash would: tests of what survives a crash. The
+     * app keeps its port: {@link #start(List, Endpoints, DoubleSupplier)} brings it back at the same address.
+     */
+    public void kill(App app) throws InterruptedException {
+        List<QuarkusApp> victims;
+        synchronized (started) {
+            victims = started.stream().filter(process -> process.name().equals(app.name())).toList();
+            started.removeAll(victims);
+        }
+        for (QuarkusApp victim : victims) {
+            victim.kill();
+        }
+    }
+
     @Override
     public void close() {
         synchronized (started) {

@@ -87,6 +87,24 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL, no grace: the process tree dies as it would on a crash or an OOM kill (no shutdown
+     * hooks, open transactions and connections dropped). For fault-injection tests.
+     */
+    public void kill() throws InterruptedException {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        for (ProcessHandle child : tree) { // gone only once reaped: wait, so the caller sees them dead
+            try {
+                child.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // left to the operating system; the caller's own checks show it
+            }
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> tree = process.descendants().toList();

@@ -13,6 +13,14 @@ abstract class ChildProcessServer implements AutoCloseable {
         return process;
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would; see {@link ManagedProcess#kill()}. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         if (process != null) {

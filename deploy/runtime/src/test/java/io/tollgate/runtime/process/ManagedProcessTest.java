@@ -31,6 +31,21 @@ class ManagedProcessTest {
     }
 
     @Test
+    void killing_ends_the_tree_at_once_even_when_it_ignores_sigterm(@TempDir Path dir) throws Exception {
+        // SIGTERM is ignored by the shell and its child (inherited): only a SIGKILL ends them
+        ManagedProcess process = ManagedProcess.start("stubborn",
+                List.of("/bin/sh", "-c", "trap '' TERM; sleep 300 & echo started; wait"), Map.of(), dir, dir.resolve("stubborn.log"));
+        process.awaitReady(() -> Files.readString(dir.resolve("stubborn.log")).contains("started"), Duration.ofSeconds(10));
+        ProcessHandle shell = ProcessHandle.of(process.pid()).orElseThrow();
+        List<ProcessHandle> children = shell.descendants().toList();
+
+        process.kill();
+
+        assertFalse(shell.isAlive());
+        children.forEach(child -> assertFalse(child.isAlive(), "left behind: " + child.info().command()));
+    }
+
+    @Test
     void a_process_that_dies_fails_the_wait_at_once_with_its_log(@TempDir Path dir) throws Exception {
         ManagedProcess process = ManagedProcess.start("dying",
                 List.of("/bin/sh", "-c", "echo cannot bind port; exit 3"), Map.of(), dir, dir.resolve("dying.log"));
