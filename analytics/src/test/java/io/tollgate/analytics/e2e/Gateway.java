@@ -20,6 +20,9 @@ final class Gateway {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** The node's cache status header (docs/gateway-node.md). */
+    private static final String CACHE_STATUS_HEADER = "x-tollgate-cache";
+
     private final String baseUrl;
     private final String host;
     private final Tally tally;
@@ -41,9 +44,10 @@ final class Gateway {
             request.header("x-api-key", key.value());
         }
         try {
-            int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            tally.record(routeOf(path), key == null ? null : key.id(), status);
-            return status;
+            HttpResponse<Void> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            tally.record(routeOf(path), key == null ? null : key.id(), response.statusCode(),
+                    response.headers().firstValue(CACHE_STATUS_HEADER).orElse(null));
+            return response.statusCode();
         } catch (IOException e) {
             throw new IllegalStateException("the gateway did not answer GET " + path + ": " + e, e);
         } catch (InterruptedException e) {

@@ -19,10 +19,17 @@ final class Tally {
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byKey = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byRoute = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byCacheStatus = new ConcurrentHashMap<>();
 
-    /** One answered request: its route as analytics names it ({@code METHOD /template}), key id (null: none), status. */
-    void record(String route, String keyId, int status) {
+    /**
+     * One answered request: its route as analytics names it ({@code METHOD /template}), key id (null:
+     * none), status, and the gateway's cache status header (HIT, MISS, BYPASS; null without a cache).
+     */
+    void record(String route, String keyId, int status, String cacheStatus) {
         requests.increment();
+        if (cacheStatus != null) {
+            byCacheStatus.computeIfAbsent(cacheStatus, c -> new LongAdder()).increment();
+        }
         byRoute.computeIfAbsent(route, r -> new LongAdder()).increment();
         byStatusClass.computeIfAbsent(status / 100 + "xx", c -> new LongAdder()).increment();
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
@@ -51,6 +58,12 @@ final class Tally {
         return copy;
     }
 
+    /** Answers with the given cache status header, e.g. {@code cacheStatus("HIT")}. */
+    long cacheStatus(String cacheStatus) {
+        LongAdder count = byCacheStatus.get(cacheStatus);
+        return count == null ? 0 : count.sum();
+    }
+
     /** Requests per route ({@code METHOD /template}), sorted. */
     Map<String, Long> byRoute() {
         Map<String, Long> copy = new TreeMap<>();
@@ -62,6 +75,8 @@ final class Tally {
     public String toString() {
         Map<Integer, Long> statuses = new TreeMap<>();
         byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
-        return requests() + " requests, by status " + statuses + ", by key " + byKey();
+        Map<String, Long> cache = new TreeMap<>();
+        byCacheStatus.forEach((status, count) -> cache.put(status, count.sum()));
+        return requests() + " requests, by status " + statuses + ", by key " + byKey() + ", by cache status " + cache;
     }
 }

@@ -42,6 +42,11 @@ final class TenantFixture {
     }
 
     static TenantFixture create(String controlPlaneUrl, KeycloakUsers users, String upstreamUrl, String name) {
+        return create(controlPlaneUrl, users, upstreamUrl, name, false);
+    }
+
+    /** With {@code cached}, the prod stage caches responses (Infinispan) for five minutes. */
+    static TenantFixture create(String controlPlaneUrl, KeycloakUsers users, String upstreamUrl, String name, boolean cached) {
         KeycloakUsers.Person owner = users.create(name + "-owner");
         Supplier<String> token = new FreshToken(() -> users.token(owner));
         Supplier<RequestSpecification> api = () -> given().baseUri(controlPlaneUrl).auth().oauth2(token.get())
@@ -54,7 +59,12 @@ final class TenantFixture {
                 "integration", Map.of("type", "HTTP_PROXY", "uri", upstreamUrl + "/{path+}"))).post(base + "/apis/" + apiId + "/routes"));
         id(api.get().body(Map.of("method", "GET", "path", "/keyed/{path+}", "authorization", Map.of("type", "API_KEY"),
                 "integration", Map.of("type", "HTTP_PROXY", "uri", upstreamUrl + "/{path+}"))).post(base + "/apis/" + apiId + "/routes"));
-        id(api.get().body(Map.of("description", "e2e", "stageName", "prod")).post(base + "/apis/" + apiId + "/deployments"));
+        String deploymentId = id(api.get().body(Map.of("description", "e2e", "stageName", "prod"))
+                .post(base + "/apis/" + apiId + "/deployments"));
+        if (cached) {
+            id(api.get().body(Map.of("deploymentId", deploymentId, "cache", Map.of("enabled", true, "ttlSeconds", 300)))
+                    .put(base + "/apis/" + apiId + "/stages/prod"));
+        }
         List<Map<String, String>> stages = List.of(Map.of("apiId", apiId, "stage", "prod"));
         String generousPlan = id(api.get().body(Map.of("name", "generous", "stages", stages)).post(base + "/usage-plans"));
         String throttledPlan = id(api.get().body(Map.of("name", "throttled", "throttle", Map.of("rateLimit", 1.0, "burstLimit", 1),
