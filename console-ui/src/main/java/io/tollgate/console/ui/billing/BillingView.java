@@ -17,6 +17,7 @@ import io.tollgate.console.session.CurrentOrganization;
 import io.tollgate.console.ui.components.CsvDownload;
 import io.tollgate.console.ui.components.Formats;
 import io.tollgate.console.ui.components.PageHeader;
+import io.tollgate.console.ui.components.StatusBadge;
 import io.tollgate.console.ui.components.Tile;
 import io.tollgate.console.ui.keys.KeyUsageView;
 import jakarta.inject.Inject;
@@ -81,11 +82,8 @@ public class BillingView extends VerticalLayout {
     private Grid<Analytics.Invoice> invoiceGrid(String tenant, List<Analytics.Invoice> invoices) {
         Grid<Analytics.Invoice> grid = new Grid<>();
         grid.addColumn(Analytics.Invoice::period).setHeader("Month").setAutoWidth(true);
-        grid.addComponentColumn(i -> {
-            Span status = new Span(i.status().equals("FINAL") ? "Final" : "Draft");
-            status.getElement().getThemeList().add(i.status().equals("FINAL") ? "badge success" : "badge contrast");
-            return status;
-        }).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(i -> StatusBadge.of(i.status().equals("FINAL") ? "Final" : "Draft", i.status().equals("FINAL")))
+                .setHeader("Status").setAutoWidth(true);
         grid.addColumn(Analytics.Invoice::plan).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(i -> Formats.money(i.totalMinor(), i.currency())).setHeader("Total").setAutoWidth(true);
         grid.addComponentColumn(i -> CsvDownload.of("CSV", "invoice-" + i.period() + ".csv",

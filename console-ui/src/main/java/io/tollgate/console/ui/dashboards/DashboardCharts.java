@@ -48,11 +48,11 @@ public final class DashboardCharts {
         axes.addObject().put("type", "value").put("name", "cache hit %").put("min", 0).put("max", 100);
         ArrayNode all = option.putArray("series");
         ObjectNode latency = all.addObject().put("name", "Mean latency (ms)").put("type", "line").put("yAxisIndex", 0)
-                .put("connectNulls", false).put("showSymbol", false);
+                .put("connectNulls", false).put("symbolSize", 6);
         latency.putObject("itemStyle").put("color", "#4a7fc1");
         series.meanLatency().forEach(v -> addNullable(latency.withArray("data"), v));
         ObjectNode cache = all.addObject().put("name", "Cache hit ratio (%)").put("type", "line").put("yAxisIndex", 1)
-                .put("connectNulls", false).put("showSymbol", false);
+                .put("connectNulls", false).put("symbolSize", 6);
         cache.putObject("itemStyle").put("color", "#2e9e5b");
         series.cacheHitPercent().forEach(v -> addNullable(cache.withArray("data"), v));
         return option;

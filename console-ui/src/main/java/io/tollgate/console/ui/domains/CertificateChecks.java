@@ -19,7 +19,7 @@ public final class CertificateChecks {
 
     /** One line per violation, in the API's order. */
     public static List<String> describe(ApiProblem problem) {
-        return problem.violations().stream().map(v -> subject(v.field()) + " " + v.message()).toList();
+        return problem.violations().stream().map(v -> subject(v.field()) + ": " + v.message()).toList();
     }
 
     /** chainPem → "The certificate chain", chainPem[0] → "Certificate 1 (the leaf)", privateKeyPem → "The private key". */

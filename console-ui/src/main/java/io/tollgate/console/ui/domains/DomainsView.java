@@ -19,6 +19,7 @@ import io.tollgate.console.session.CurrentOrganization;
 import io.tollgate.console.ui.components.EmptyState;
 import io.tollgate.console.ui.components.FieldErrors;
 import io.tollgate.console.ui.components.PageHeader;
+import io.tollgate.console.ui.components.StatusBadge;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,8 +63,7 @@ public class DomainsView extends VerticalLayout {
     }
 
     static Span status(Domains.Domain domain) {
-        Span status = new Span(domain.verified() ? "Verified" : "Pending verification");
-        status.getElement().getThemeList().add(domain.verified() ? "badge success" : "badge contrast");
+        Span status = StatusBadge.of(domain.verified() ? "Verified" : "Pending verification", domain.verified());
         status.addClassName("domain-status");
         return status;
     }

@@ -18,10 +18,10 @@ class CertificateChecksTest {
                 new ApiProblem.Violation("chainPem[1]", "is not valid before 2030-01-01T00:00:00Z"),
                 new ApiProblem.Violation("privateKeyPem", "does not belong to the public key of chainPem[0]")));
         assertEquals(List.of(
-                "Certificate 1 (the leaf) expired at 2025-01-01T00:00:00Z",
-                "Certificate 1 (the leaf) does not name api.example.com among its subject alternative DNS names []",
-                "Certificate 2 is not valid before 2030-01-01T00:00:00Z",
-                "The private key does not belong to the public key of chainPem[0]"), CertificateChecks.describe(problem));
+                "Certificate 1 (the leaf): expired at 2025-01-01T00:00:00Z",
+                "Certificate 1 (the leaf): does not name api.example.com among its subject alternative DNS names []",
+                "Certificate 2: is not valid before 2030-01-01T00:00:00Z",
+                "The private key: does not belong to the public key of chainPem[0]"), CertificateChecks.describe(problem));
     }
 
     @Test
