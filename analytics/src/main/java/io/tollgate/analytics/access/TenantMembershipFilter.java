@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -36,8 +37,8 @@ public class TenantMembershipFilter {
     /** Request property holding the caller's role in the tenant, as the control plane reported it. */
     private static final String ROLE = "tollgate.tenant-role";
 
-    @ConfigProperty(name = "tollgate.analytics.control-plane.url")
-    URI controlPlane;
+    /** Read at the first request, not injected: filters are created at static init, before runtime configuration. */
+    private volatile URI controlPlane;
 
     @ConfigProperty(name = "tollgate.analytics.membership.cache-ttl")
     Duration cacheTtl;
@@ -53,6 +54,7 @@ public class TenantMembershipFilter {
 
     private synchronized void init() {
         if (client == null) {
+            controlPlane = ConfigProvider.getConfig().getValue("tollgate.analytics.control-plane.url", URI.class);
             cache = new MembershipCache(cacheSize, cacheTtl.toNanos());
             client = vertx.get().createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setKeepAlive(true));
         }

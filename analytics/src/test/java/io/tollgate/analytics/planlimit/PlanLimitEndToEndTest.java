@@ -25,7 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,17 +43,18 @@ class PlanLimitEndToEndTest {
     private static final String PLAN = "TEST-HARD-" + ALLOWANCE;
     private static final Duration WITHIN = Duration.ofSeconds(60);
 
-    @ConfigProperty(name = "tollgate.control-plane.url")
-    String controlPlane;
-
-    @ConfigProperty(name = "tollgate.gateway.url")
-    String gateway;
+    // Read when the test runs, not injected: PlatformBackends provides them to this class's app only, and
+    // an injection point would be validated when the app starts for the module's other test classes too.
+    private String controlPlane;
+    private String gateway;
 
     @Inject
     DataSource dataSource;
 
     @Test
     void a_used_up_allowance_stops_the_tenants_traffic_until_the_owner_changes_the_plan() throws Exception {
+        controlPlane = ConfigProvider.getConfig().getValue("tollgate.control-plane.url", String.class);
+        gateway = ConfigProvider.getConfig().getValue("tollgate.gateway.url", String.class);
         KeycloakUsers users = KeycloakUsers.fromTestConfig();
         KeycloakUsers.Person ownerPerson = users.create("owner");
         String owner = users.token(ownerPerson);

@@ -81,7 +81,9 @@ public final class EndpointResolver {
 
     /**
      * The tenant-wide refusals, before any route or policy: a suspended tenant, then one whose plan
-     * limit is used up (429 with Retry-After until the billing period ends, like a quota).
+     * limit is used up (429 with Retry-After until the billing period ends, like a quota). A limit whose
+     * period is over no longer applies even before its lift arrives: the Retry-After promise holds when
+     * analytics or the control plane is late or away.
      */
     private static Resolution checked(GatewaySnapshot snapshot, Resolved resolved) {
         String tenantId = resolved.stage().config().tenantId();
@@ -90,8 +92,11 @@ public final class EndpointResolver {
         }
         TenantConfig.PlanLimit limit = snapshot.planLimit(tenantId);
         if (limit != null) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), limit.resetsAt()).toSeconds());
-            return new Failed(GatewayError.TENANT_LIMIT_EXCEEDED, Map.of("retry-after", Long.toString(seconds)));
+            Instant now = Instant.now();
+            if (now.isBefore(limit.resetsAt())) {
+                long seconds = Math.max(1, Duration.between(now, limit.resetsAt()).toSeconds());
+                return new Failed(GatewayError.TENANT_LIMIT_EXCEEDED, Map.of("retry-after", Long.toString(seconds)));
+            }
         }
         return resolved;
     }

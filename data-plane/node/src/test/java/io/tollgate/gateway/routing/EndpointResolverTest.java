@@ -103,6 +103,10 @@ class EndpointResolverTest {
         // lifted: traffic flows again
         assertInstanceOf(EndpointResolver.Resolved.class, resolver.resolve(snapshot(new TenantConfig("t1", 6,
                 TenantConfig.Status.ACTIVE)), "api1.gw.example.net", "/prod/pets"));
+        // its period over (the lift not there yet): traffic flows too
+        assertInstanceOf(EndpointResolver.Resolved.class, resolver.resolve(snapshot(new TenantConfig("t1", 7,
+                TenantConfig.Status.ACTIVE, new TenantConfig.PlanLimit("FREE", "MONTHLY_REQUESTS", 1_000_000, "2026-11",
+                        Instant.now().minusSeconds(86_400), Instant.now().minusSeconds(1)))), "api1.gw.example.net", "/prod/pets"));
     }
 
     @Test
