@@ -39,9 +39,10 @@ public class InvoiceResource {
     KeyUsageExport keyUsage;
 
     @GET
-    @Path("/plan")
+    @Path("/price-plan")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The tenant's price plan this month: included requests, hard limit, prices (minor units)")
+    @Operation(summary = "The prices of the tenant's plan this month: included requests, hard limit, prices (minor units); "
+            + "the plan itself, its use and its changes are under …/analytics/plan")
     public Uni<PricePlan> plan(@PathParam("tenantId") String tenantId) {
         return invoices.plan(tenantId, YearMonth.now(Clock.systemUTC()));
     }

@@ -93,7 +93,7 @@ public class AnalyticsClient {
     }
 
     public Analytics.PricePlan plan(String tenantId) {
-        return get(base(tenantId) + "/plan", Analytics.PricePlan.class);
+        return get(base(tenantId) + "/price-plan", Analytics.PricePlan.class);
     }
 
     /** The running month's invoice and earlier months' with usage, newest first. */
