@@ -78,9 +78,6 @@ public final class Platform implements AutoCloseable {
             config.put("tollgate.control-plane.url", url(CONTROL_PLANE));
             config.put("tollgate.analytics.url", url(ANALYTICS));
             config.put("tollgate.gateway.url", url(GATEWAY));
-            if (app == ANALYTICS) { // where it confirms that a caller is a member of the tenant they ask about
-                config.put("tollgate.analytics.control-plane.url", url(CONTROL_PLANE));
-            }
             if (app == CONSOLE) { // sign-ins survive a console restart
                 config.put("tollgate.console.session-secret", secrets.consoleSessionSecret());
             }
