@@ -24,6 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class BearerHttp {
 
+    static final String JSON = "application/json, application/problem+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,21 +45,41 @@ public class BearerHttp {
 
     /** A JSON call; {@code type} null (or an empty answer) gives null. {@code service} names the API in messages. */
     <T> T send(String service, String url, String method, Object body, JavaType type) {
-        HttpRequest.Builder request = authorized(url).header("Accept", "application/json, application/problem+json");
+        HttpRequest.BodyPublisher publisher = null;
+        if (body != null) {
+            try {
+                publisher = HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+            }
+        } else if (method.equals("POST")) {
+            publisher = HttpRequest.BodyPublishers.ofString("{}");
+        }
+        return read(service, exchange(service, url, method, publisher, publisher == null ? null : "application/json", null,
+                JSON), type);
+    }
+
+    /** A GET of a non-JSON document (CSV downloads), as bytes. */
+    byte[] download(String service, String url, String accept) {
+        return exchange(service, url, "GET", null, null, null, accept + ", application/problem+json").body();
+    }
+
+    /**
+     * One request with the person's token and the body as it is ({@code contentType}, or none);
+     * {@code ifMatch} (an ETag, or null) guards an overwrite. An error answer becomes an {@link ApiProblem}.
+     */
+    HttpResponse<byte[]> exchange(String service, String url, String method, HttpRequest.BodyPublisher body,
+                                  String contentType, String ifMatch, String accept) {
+        HttpRequest.Builder request = authorized(url).header("Accept", accept);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         try {
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } else if (method.equals("POST")) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<byte[]> response = checked(service, http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
-            if (type == null || response.body().length == 0) {
-                return null;
-            }
-            return json.readValue(response.body(), type);
+            return checked(service, http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw ApiProblem.unreachable(service, e);
         } catch (InterruptedException e) {
@@ -67,16 +88,15 @@ public class BearerHttp {
         }
     }
 
-    /** A GET of a non-JSON document (CSV downloads), as bytes. */
-    byte[] download(String service, String url, String accept) {
+    /** The JSON answer as {@code type}; null for no type or an empty answer. */
+    <T> T read(String service, HttpResponse<byte[]> response, JavaType type) {
+        if (type == null || response.body().length == 0) {
+            return null;
+        }
         try {
-            return checked(service, http.send(authorized(url).header("Accept", accept + ", application/problem+json").GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray())).body();
+            return json.readValue(response.body(), type);
         } catch (IOException e) {
-            throw ApiProblem.unreachable(service, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.unreachable(service, e);
+            throw new ApiProblem(502, "Unreadable answer", service + " answered something the console cannot read.", List.of());
         }
     }
 
