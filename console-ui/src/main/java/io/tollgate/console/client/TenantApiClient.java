@@ -78,33 +78,89 @@ public class TenantApiClient {
         return items;
     }
 
+    /** A resource with its ETag, for a later If-Match (the version is not part of the body). */
+    public record Tagged<T>(T body, String etag) {
+    }
+
+    /** Like {@link #get(String, Class)}, keeping the resource's ETag. */
+    public <T> Tagged<T> getTagged(String path, Class<T> type) {
+        HttpResponse<byte[]> response = exchange("GET", path, null, null, null);
+        return new Tagged<>(read(response, json.constructType(type)), response.headers().firstValue("ETag").orElse(null));
+    }
+
+    /**
+     * Sends a document as it is (an OpenAPI file in JSON or YAML) with its media type; {@code ifMatch}
+     * (an ETag, or null) guards an overwrite.
+     */
+    public <T> Tagged<T> sendDocument(String method, String path, byte[] document, String mediaType, String ifMatch,
+                                      Class<T> type) {
+        HttpResponse<byte[]> response = exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(document), mediaType,
+                ifMatch);
+        return new Tagged<>(read(response, json.constructType(type)), response.headers().firstValue("ETag").orElse(null));
+    }
+
+    /** A text the API renders (an exported OpenAPI document), read as UTF-8. */
+    public String getText(String path, String accept) {
+        HttpResponse<byte[]> response = exchange("GET", path, null, null, null, accept);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
     private <T> T send(String method, String path, Object body, JavaType type) {
+        HttpRequest.BodyPublisher publisher = null;
+        if (body != null) {
+            try {
+                publisher = HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+            }
+        } else if (method.equals("POST")) {
+            publisher = HttpRequest.BodyPublishers.ofString("{}");
+        }
+        return read(exchange(method, path, publisher, publisher == null ? null : "application/json", null), type);
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                                          String ifMatch) {
+        return exchange(method, path, body, contentType, ifMatch, "application/json, application/problem+json");
+    }
+
+    /** One request with the person's token; an error answer becomes an {@link ApiProblem}. */
+    private HttpResponse<byte[]> exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                                          String ifMatch, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.controlPlane().url() + path))
                 .timeout(TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept)
                 .header("Authorization", "Bearer " + accessToken.get().getToken());
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         try {
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } else if (method.equals("POST")) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 400) {
                 throw problem(response);
             }
-            if (type == null || response.body().length == 0) {
-                return null;
-            }
-            return json.readValue(response.body(), type);
+            return response;
         } catch (IOException e) {
             throw ApiProblem.unreachable("The tenant API", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiProblem.unreachable("The tenant API", e);
+        }
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, JavaType type) {
+        if (type == null || response.body().length == 0) {
+            return null;
+        }
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new ApiProblem(502, "Unreadable answer", "The tenant API answered something the console cannot read.",
+                    List.of());
         }
     }
 
