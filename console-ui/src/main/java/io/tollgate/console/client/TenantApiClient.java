@@ -84,8 +84,7 @@ public class TenantApiClient {
 
     /** Like {@link #get(String, Class)}, keeping the resource's ETag. */
     public <T> Tagged<T> getTagged(String path, Class<T> type) {
-        HttpResponse<byte[]> response = exchange("GET", path, null, null, null);
-        return new Tagged<>(read(response, json.constructType(type)), response.headers().firstValue("ETag").orElse(null));
+        return tagged(exchange("GET", path, null, null, null), type);
     }
 
     /**
@@ -94,8 +93,10 @@ public class TenantApiClient {
      */
     public <T> Tagged<T> sendDocument(String method, String path, byte[] document, String mediaType, String ifMatch,
                                       Class<T> type) {
-        HttpResponse<byte[]> response = exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(document), mediaType,
-                ifMatch);
+        return tagged(exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(document), mediaType, ifMatch), type);
+    }
+
+    private <T> Tagged<T> tagged(HttpResponse<byte[]> response, Class<T> type) {
         return new Tagged<>(read(response, json.constructType(type)), response.headers().firstValue("ETag").orElse(null));
     }
 

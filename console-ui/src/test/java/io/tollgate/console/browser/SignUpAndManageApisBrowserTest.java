@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -174,6 +175,14 @@ class SignUpAndManageApisBrowserTest {
         assertTrue(yaml.contains("x-api-key"), yaml);
         Screenshots.save(page, "12-api-page");
 
+        // replace the API from a document (the export just downloaded), guarded by the version the page was opened at
+        page.click("#replace-openapi");
+        upload(page, exported.path(), "pets.openapi.yaml");
+        page.click("#openapi-import-submit");
+        assertThat(page.locator("#openapi-import-summary")).containsText("Pets: 1 route, 0 authorizers imported.");
+        page.click("#openapi-import-open");
+        assertThat(page.locator("#routes-tree")).containsText(upstream.url());
+
         for (String view : new String[] {"members", "access-tokens", "audit-log"}) {
             page.navigate(console + view);
             assertThat(page.locator("h2")).isVisible();
@@ -187,8 +196,18 @@ class SignUpAndManageApisBrowserTest {
 
     /** Chooses a file in the import dialog's upload and waits until the console names it as chosen. */
     private static void upload(Page page, Path file) {
-        page.locator("#openapi-upload input[type=file]").setInputFiles(file);
-        assertThat(page.locator("#openapi-chosen-file")).containsText(file.getFileName().toString());
+        upload(page, file, file.getFileName().toString());
+    }
+
+    private static void upload(Page page, Path file, String name) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.locator("#openapi-upload input[type=file]").setInputFiles(new FilePayload(name, "application/yaml", content));
+        assertThat(page.locator("#openapi-chosen-file")).containsText(name);
     }
 
     private static String read(Path file) {
