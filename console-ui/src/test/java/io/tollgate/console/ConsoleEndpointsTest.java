@@ -3,9 +3,12 @@ package io.tollgate.console;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.runtime.testing.AppEndpointsContract;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,6 +25,14 @@ class ConsoleEndpointsTest implements AppEndpointsContract {
     void create_account_opens_keycloaks_registration_page() {
         given().redirects().follow(false).get("/account/signup").then().statusCode(302)
                 .header("Location", allOf(containsString("/protocol/openid-connect/auth"), containsString("prompt=create")));
+    }
+
+    /** A protected favicon would start a second sign-in beside the person's own (see application.properties). */
+    @Test
+    void the_favicon_is_served_without_sign_in_so_the_browser_never_starts_a_second_sign_in() {
+        byte[] icon = given().redirects().follow(false).get("/favicon.ico").then().statusCode(200)
+                .header("Location", nullValue()).extract().asByteArray();
+        assertArrayEquals(new byte[] {0, 0, 1, 0}, Arrays.copyOf(icon, 4), "an ICO file");
     }
 
     @Test

@@ -64,6 +64,16 @@ public final class Wire {
     public record GatewayResponse(Integer statusCode, Map<String, String> headers, String bodyTemplate) {
     }
 
+    /** The answer to an OpenAPI import: the API as stored, what was created, and every part that was ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportResult(Api api, int routes, int authorizers, List<ImportWarning> warnings) {
+    }
+
+    /** A part of an imported document that was not taken over, where it is ({@code paths./pets.get.…}) and why. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportWarning(String path, String message) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,

@@ -21,7 +21,8 @@ import io.tollgate.console.ui.components.Notifications;
 import io.tollgate.console.ui.components.PageHeader;
 import jakarta.inject.Inject;
 
-/** One API: its routes, stages and deployments, authorizers, CORS, gateway-response overrides and models, each on a tab. */
+/** One API: its routes, stages and deployments, authorizers, CORS, gateway-response overrides and models, each on a tab;
+ * export and replace as OpenAPI. */
 @Route("api")
 @PageTitle("API · Tollgate")
 public class ApiView extends VerticalLayout implements HasUrlParameter<String> {
@@ -40,7 +41,8 @@ public class ApiView extends VerticalLayout implements HasUrlParameter<String> {
     public void setParameter(BeforeEvent event, String apiId) {
         removeAll();
         String apiPath = CurrentOrganization.path() + "/apis/" + apiId;
-        Wire.Api current = api.get(apiPath, Wire.Api.class);
+        TenantApiClient.Tagged<Wire.Api> read = api.getTagged(apiPath, Wire.Api.class);
+        Wire.Api current = read.body();
         Button delete = new Button("Delete API", VaadinIcon.TRASH.create(), e -> Confirm.destructive("Delete " + current.name() + "?",
                 "Its routes, authorizers, deployments and stages are deleted and the gateway stops serving it. "
                         + "This cannot be undone.", "Delete API", () -> {
@@ -54,8 +56,14 @@ public class ApiView extends VerticalLayout implements HasUrlParameter<String> {
                 }));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.setEnabled(CurrentOrganization.canWrite());
+        Button replace = new Button("Replace from OpenAPI", VaadinIcon.UPLOAD.create(),
+                e -> ImportOpenApiDialog.overwriting(api, current, read.etag()).open());
+        replace.setId("replace-openapi");
+        replace.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        replace.setEnabled(CurrentOrganization.canWrite());
         add(new PageHeader(current.name(), current.kind() + " API · id " + current.id()
-                + (current.description() == null ? "" : " · " + current.description()), delete));
+                + (current.description() == null ? "" : " · " + current.description()),
+                OpenApiExport.link(api, apiPath, current, "json"), OpenApiExport.link(api, apiPath, current, "yaml"), replace, delete));
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.add("Routes", lazy(() -> new RoutesPanel(api, gateway, apiPath, current)));

@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 
-/** The organization's APIs: search, open one, create one. */
+/** The organization's APIs: search, open one, create one or import one from OpenAPI. */
 @Route("apis")
 @RouteAlias("")
 @PageTitle("APIs · Tollgate")
@@ -40,6 +40,10 @@ public class ApisView extends VerticalLayout {
         create.setId("create-api");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setEnabled(CurrentOrganization.canWrite());
+        Button importOpenApi = new Button("Import OpenAPI", VaadinIcon.UPLOAD.create(),
+                event -> ImportOpenApiDialog.asNewApi(api).open());
+        importOpenApi.setId("import-openapi");
+        importOpenApi.setEnabled(CurrentOrganization.canWrite());
 
         search.setPlaceholder("Search by name, kind or description");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -57,7 +61,7 @@ public class ApisView extends VerticalLayout {
         grid.addItemClickListener(event -> UI.getCurrent().navigate(ApiView.class, event.getItem().id()));
         grid.setId("apis-grid");
 
-        add(new PageHeader("APIs", "REST, HTTP and WebSocket APIs served by the gateway.", create));
+        add(new PageHeader("APIs", "REST, HTTP and WebSocket APIs served by the gateway.", importOpenApi, create));
         all = api.list(CurrentOrganization.path() + "/apis", Wire.Api.class);
         if (all.isEmpty()) {
             Button first = new Button("Create your first API", event -> new CreateApiDialog(api).open());
@@ -65,7 +69,8 @@ public class ApisView extends VerticalLayout {
             first.setEnabled(CurrentOrganization.canWrite());
             add(new EmptyState("No APIs yet",
                     "An API groups routes (method + path) that the gateway serves and forwards to your backends. "
-                            + "Create one, add a route, then deploy it to a stage such as prod.", first));
+                            + "Create one, add a route, then deploy it to a stage such as prod; or import an OpenAPI "
+                            + "document you already have.", first));
         } else {
             add(search, grid);
             grid.setItems(all);
