@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * gateway: signs up on Keycloak's registration page, creates an organization, imports an OpenAPI file by
  * upload (a refused document first, then one whose route needs an API key and proxies to a loopback
  * upstream this test runs), deploys it to prod, creates a usage plan and a key, calls the API through the
- * gateway from the try-it panel, exports it, and signs out. Saves a screenshot of every main view under
+ * gateway from the try-it panel, exports and replaces it as OpenAPI, sees those calls on the dashboard
+ * (counted by the real analytics service), and signs out. Saves a screenshot of every main view under
  * target/screenshots.
  */
 @QuarkusTest
@@ -183,10 +184,16 @@ class SignUpAndManageApisBrowserTest {
         page.click("#openapi-import-open");
         assertThat(page.locator("#routes-tree")).containsText(upstream.url());
 
+        // the calls just made, counted by the real analytics service from the gateway's access events
+        page.navigate(console + "dashboards");
+        assertTrue(requestsOnDashboard(page) >= 2, "the try-it calls (403 and 200) show on the dashboard");
+        assertThat(page.locator("#tile-errors")).isVisible();
+        Screenshots.save(page, "13-dashboards");
+
         for (String view : new String[] {"members", "access-tokens", "audit-log"}) {
             page.navigate(console + view);
             assertThat(page.locator("h2")).isVisible();
-            Screenshots.save(page, "13-" + view);
+            Screenshots.save(page, "14-" + view);
         }
         assertThat(page.locator("#audit-grid")).containsText("api");
 
@@ -219,6 +226,24 @@ class SignUpAndManageApisBrowserTest {
     }
 
     /** Configuration reaches the gateway through Kafka within moments: send until the expected status. */
+    /**
+     * The dashboard's request count once analytics has counted something (events reach it through Kafka
+     * within seconds; the page is refreshed until then, at most two minutes on a loaded machine).
+     */
+    private static long requestsOnDashboard(Page page) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Locator figure = page.locator("#tile-requests .tile-value");
+            if (figure.count() > 0) {
+                return Long.parseLong(figure.textContent().replaceAll("[^0-9]", ""));
+            }
+            page.waitForTimeout(2_000);
+            page.click("#dashboard-refresh");
+            awaitServerRoundTrip(page);
+        }
+        throw new AssertionError("no requests on the dashboard within two minutes: " + page.locator("main, body").first().textContent());
+    }
+
     private static int sendUntilSettled(Page page, int expected) {
         int status = -1;
         long deadline = System.nanoTime() + 30_000_000_000L;
