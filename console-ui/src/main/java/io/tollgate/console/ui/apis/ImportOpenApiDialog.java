@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.tollgate.console.client.ApiProblem;
@@ -20,6 +19,7 @@ import io.tollgate.console.client.TenantApiClient;
 import io.tollgate.console.client.Wire;
 import io.tollgate.console.session.CurrentOrganization;
 import io.tollgate.console.ui.components.Notifications;
+import io.tollgate.console.ui.components.RoundTripProgress;
 
 /**
  * "Import OpenAPI": a JSON or YAML file, uploaded, becomes a new API or replaces an existing one's
@@ -36,7 +36,7 @@ final class ImportOpenApiDialog extends Dialog {
 
     private final Span chosenLabel = new Span("No file chosen yet.");
     private final Button importButton = new Button("Import");
-    private final ProgressBar progress = new ProgressBar();
+    private final RoundTripProgress progress = new RoundTripProgress("openapi-import-progress");
     private final Div outcome = new Div();
 
     /** A new API from the document. */
@@ -77,9 +77,6 @@ final class ImportOpenApiDialog extends Dialog {
                 + " — choose an OpenAPI document in JSON or YAML of at most " + OpenApiFile.size(OpenApiFile.MAX_BYTES) + "."));
         chosenLabel.setId("openapi-chosen-file");
 
-        progress.setIndeterminate(true);
-        progress.setVisible(false);
-        progress.setId("openapi-import-progress");
         outcome.setId("openapi-import-outcome");
         outcome.setWidthFull();
 
@@ -91,9 +88,7 @@ final class ImportOpenApiDialog extends Dialog {
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importButton.setEnabled(false);
         importButton.addClickListener(event -> importChosen());
-        // Shown by the browser itself at the click, so that it is visible during the whole server round trip
-        // (a change made on the server would only arrive with the answer); hidden again when the answer comes.
-        importButton.getElement().executeJs("this.addEventListener('click', () => $0.hidden = false)", progress.getElement());
+        progress.shownBy(importButton);
         getFooter().add(new Button("Cancel", event -> close()), importButton);
     }
 
@@ -118,7 +113,7 @@ final class ImportOpenApiDialog extends Dialog {
             showRefused(problem);
             importButton.setEnabled(true); // the chosen file is kept: try again, or choose another
         } finally {
-            progress.getElement().executeJs("this.hidden = true");
+            progress.done();
         }
     }
 
@@ -152,7 +147,8 @@ final class ImportOpenApiDialog extends Dialog {
     private void showRefused(ApiProblem problem) {
         Paragraph message = new Paragraph(problem.status() == 412
                 ? "Someone changed this API since you opened it. Reload the page to see their change, then import again."
-                : problem.getMessage());
+                // the violations are listed below: the detail (which repeats them) would say everything twice
+                : problem.violations().isEmpty() ? problem.getMessage() : problem.title() + ": the document was not imported.");
         message.addClassName("import-refused");
         message.getStyle().set("color", "var(--lumo-error-text-color)");
         outcome.add(message);

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.tollgate.console.client.ApiProblem;
 import io.tollgate.console.client.GatewayCaller;
@@ -23,6 +22,7 @@ import io.tollgate.console.ui.components.CopyButton;
 import io.tollgate.console.ui.components.EmptyState;
 import io.tollgate.console.ui.components.FieldErrors;
 import io.tollgate.console.ui.components.Notifications;
+import io.tollgate.console.ui.components.RoundTripProgress;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -186,13 +186,10 @@ final class StagesPanel extends VerticalLayout {
         description.setMaxLength(1024);
         description.setWidthFull();
         description.setId("deploy-description");
-        ProgressBar progress = new ProgressBar();
-        progress.setIndeterminate(true);
-        progress.setVisible(false);
+        RoundTripProgress progress = new RoundTripProgress("deploy-progress");
         dialog.add(new VerticalLayout(stage, description, progress));
         FieldErrors errors = new FieldErrors().bind("description", description).bind("stageName", stage);
         Button deploy = new Button("Deploy", e -> {
-            progress.setVisible(true);
             try {
                 Wire.Deployment done = api.post(apiPath + "/deployments",
                         new Wire.NewDeployment(description.getValue().isBlank() ? null : description.getValue(), stage.getValue()),
@@ -201,10 +198,12 @@ final class StagesPanel extends VerticalLayout {
                 Notifications.success("Deployment #" + done.number() + " is live on " + stage.getValue());
                 refresh();
             } catch (ApiProblem problem) {
-                progress.setVisible(false);
                 errors.show(problem);
+            } finally {
+                progress.done();
             }
         });
+        progress.shownBy(deploy);
         deploy.setId("deploy-submit");
         deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         deploy.setDisableOnClick(true);
