@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.contract.Topics;
 import io.tollgate.contract.v1.AccessEvent;
+import io.tollgate.runtime.Service;
+import io.tollgate.runtime.testing.OwnServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -30,12 +32,13 @@ class AccessEventPublisherOutageTest {
     @TempDir
     static Path temp;
 
-    private static OwnKafka kafka;
+    private static OwnServices kafka;
+    private static String bootstrapServers;
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = new OwnKafka(temp.resolve("kafka"));
-        kafka.start();
+        kafka = new OwnServices(temp.resolve("kafka"), Set.of(Service.KAFKA));
+        bootstrapServers = kafka.start().kafkaBootstrapServers();
     }
 
     @AfterAll
@@ -45,7 +48,7 @@ class AccessEventPublisherOutageTest {
 
     private static AccessEventPublisher publisher(Path spool, long spoolBytes, SpoolFullPolicy policy, SimpleMeterRegistry registry) {
         // short timeouts, so that an outage is noticed within seconds
-        return new AccessEventPublisher(Map.of("bootstrap.servers", kafka.bootstrapServers(), "request.timeout.ms", 2_000,
+        return new AccessEventPublisher(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2_000,
                 "delivery.timeout.ms", 5_000, "max.block.ms", 1_000), Topics.ACCESS_EVENTS.name(),
                 new EventSpool(spool, spoolBytes, 64 * 1024, FsyncPolicy.BATCH), policy, 100_000, Duration.ofSeconds(3), registry);
     }
@@ -101,7 +104,7 @@ class AccessEventPublisherOutageTest {
             await("all 3000 published", Duration.ofSeconds(90), () -> count(registry, "tollgate.access.events.published") == 3_000);
             assertEquals(0, publisher.metrics().dropped());
         }
-        List<AccessEvent> arrived = TopicReader.read(kafka.bootstrapServers(), e -> e.tenantId().equals(tenant), 3_000,
+        List<AccessEvent> arrived = TopicReader.read(bootstrapServers, e -> e.tenantId().equals(tenant), 3_000,
                 Duration.ofSeconds(60));
         Set<String> ids = new HashSet<>();
         arrived.forEach(e -> ids.add(e.id()));
@@ -137,7 +140,7 @@ class AccessEventPublisherOutageTest {
             second.start();
             await("the spooled 500 replayed", Duration.ofSeconds(60), () -> count(registry, "tollgate.access.events.replayed") == 500);
         }
-        List<AccessEvent> arrived = TopicReader.read(kafka.bootstrapServers(), e -> e.tenantId().equals(tenant), 500,
+        List<AccessEvent> arrived = TopicReader.read(bootstrapServers, e -> e.tenantId().equals(tenant), 500,
                 Duration.ofSeconds(60));
         assertEquals(500, arrived.size());
         assertEquals(emitted, new HashSet<>(arrived.stream().map(AccessEvent::id).toList()));
