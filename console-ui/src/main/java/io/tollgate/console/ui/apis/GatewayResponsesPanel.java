@@ -12,17 +12,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
-import io.tollgate.console.client.ApiProblem;
 import io.tollgate.console.client.TenantApiClient;
 import io.tollgate.console.client.Wire;
 import io.tollgate.console.session.CurrentOrganization;
 import io.tollgate.console.ui.components.Confirm;
 import io.tollgate.console.ui.components.FieldErrors;
 import io.tollgate.console.ui.components.Lists;
-import io.tollgate.console.ui.components.Notifications;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Overrides of the errors the gateway itself answers (docs/gateway-errors.md): status, extra headers
@@ -37,6 +34,8 @@ final class GatewayResponsesPanel extends VerticalLayout {
             "BAD_REQUEST_BODY", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "HEADERS_TOO_LARGE", "THROTTLED", "QUOTA_EXCEEDED",
             "BAD_GATEWAY", "INTEGRATION_FAILURE", "UPSTREAM_UNAVAILABLE", "INTEGRATION_TIMEOUT", "INTERNAL");
 
+    private static final ApiSpecEntry<Wire.GatewayResponse> ENTRIES = new ApiSpecEntry<>(Wire.ApiSpec::gatewayResponses, Wire.ApiSpec::withGatewayResponses);
+
     private final TenantApiClient api;
     private final String apiPath;
 
@@ -49,7 +48,7 @@ final class GatewayResponsesPanel extends VerticalLayout {
 
     private void refresh() {
         removeAll();
-        Map<String, Wire.GatewayResponse> overrides = new TreeMap<>(orEmpty(api.get(apiPath, Wire.Api.class).gatewayResponses()));
+        Map<String, Wire.GatewayResponse> overrides = ENTRIES.all(api, apiPath);
         Button add = new Button("Add override", VaadinIcon.PLUS.create(), e -> editor(null, null).open());
         add.setId("add-gateway-response");
         add.setEnabled(CurrentOrganization.canWrite());
@@ -137,30 +136,11 @@ final class GatewayResponsesPanel extends VerticalLayout {
 
     /** Replaces the API with one override changed (null removes it); re-reads the API first so no other change is lost. */
     private boolean save(String type, Wire.GatewayResponse response, FieldErrors errors) {
-        try {
-            Wire.ApiSpec now = api.get(apiPath, Wire.Api.class).spec();
-            Map<String, Wire.GatewayResponse> changed = new TreeMap<>(orEmpty(now.gatewayResponses()));
-            if (response == null) {
-                changed.remove(type);
-            } else {
-                changed.put(type, response);
-            }
-            api.put(apiPath, now.withGatewayResponses(changed), Wire.Api.class);
-            Notifications.success((response == null ? "Override of " + type + " removed" : type + " override saved")
-                    + " — deploy the API for the gateway to apply it");
-            refresh();
-            return true;
-        } catch (ApiProblem problem) {
-            if (errors == null) {
-                Notifications.error(problem.getMessage());
-            } else {
-                errors.show(problem);
-            }
+        String done = response == null ? "Override of " + type + " removed" : type + " override saved";
+        if (!ENTRIES.save(api, apiPath, type, response, done, errors)) {
             return false;
         }
-    }
-
-    private static <V> Map<String, V> orEmpty(Map<String, V> map) {
-        return map == null ? Map.of() : map;
+        refresh();
+        return true;
     }
 }

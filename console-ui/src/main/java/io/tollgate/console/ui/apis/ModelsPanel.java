@@ -12,20 +12,19 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.tollgate.console.client.ApiProblem;
 import io.tollgate.console.client.TenantApiClient;
 import io.tollgate.console.client.Wire;
 import io.tollgate.console.session.CurrentOrganization;
 import io.tollgate.console.ui.components.Confirm;
 import io.tollgate.console.ui.components.FieldErrors;
-import io.tollgate.console.ui.components.Notifications;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The API's validation models: named JSON Schema documents that routes validate request bodies against. */
 final class ModelsPanel extends VerticalLayout {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final ApiSpecEntry<JsonNode> ENTRIES = new ApiSpecEntry<>(Wire.ApiSpec::models, Wire.ApiSpec::withModels);
 
     private final TenantApiClient api;
     private final String apiPath;
@@ -39,7 +38,7 @@ final class ModelsPanel extends VerticalLayout {
 
     private void refresh() {
         removeAll();
-        Map<String, JsonNode> models = new TreeMap<>(orEmpty(api.get(apiPath, Wire.Api.class).models()));
+        Map<String, JsonNode> models = ENTRIES.all(api, apiPath);
         Button add = new Button("Add model", VaadinIcon.PLUS.create(), e -> editor(null, null).open());
         add.setId("add-model");
         add.setEnabled(CurrentOrganization.canWrite());
@@ -109,30 +108,11 @@ final class ModelsPanel extends VerticalLayout {
 
     /** Replaces the API with one model changed (null removes it); re-reads the API first so no other change is lost. */
     private boolean save(String name, JsonNode schema, FieldErrors errors) {
-        try {
-            Wire.ApiSpec now = api.get(apiPath, Wire.Api.class).spec();
-            Map<String, JsonNode> changed = new TreeMap<>(orEmpty(now.models()));
-            if (schema == null) {
-                changed.remove(name);
-            } else {
-                changed.put(name, schema);
-            }
-            api.put(apiPath, now.withModels(changed), Wire.Api.class);
-            Notifications.success((schema == null ? "Model " + name + " deleted" : "Model " + name + " saved")
-                    + " — deploy the API for the gateway to apply it");
-            refresh();
-            return true;
-        } catch (ApiProblem problem) {
-            if (errors == null) {
-                Notifications.error(problem.getMessage());
-            } else {
-                errors.show(problem);
-            }
+        String done = schema == null ? "Model " + name + " deleted" : "Model " + name + " saved";
+        if (!ENTRIES.save(api, apiPath, name, schema, done, errors)) {
             return false;
         }
-    }
-
-    private static <V> Map<String, V> orEmpty(Map<String, V> map) {
-        return map == null ? Map.of() : map;
+        refresh();
+        return true;
     }
 }
