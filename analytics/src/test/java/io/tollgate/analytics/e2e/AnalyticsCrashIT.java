@@ -3,7 +3,6 @@ package io.tollgate.analytics.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +19,11 @@ class AnalyticsCrashIT {
         Tally tally = new Tally();
         try (PlatformUnderTest platform = PlatformUnderTest.onRealServices("e2e-analytics-crash");
                 StatusUpstream upstream = new StatusUpstream()) {
-            TenantFixture tenant = TenantFixture.create(platform.controlPlaneUrl(), platform.keycloakUsers(), upstream.baseUrl(),
-                    "crash-" + System.nanoTime());
-            Instant start = Instant.now();
-            Gateway gateway = new Gateway(platform.gatewayUrl(), tenant.apiId, tally);
-            gateway.awaitServing("/keyed/200", tenant.generousKey, status -> status == 200);
-            gateway.awaitServing("/keyed/200", tenant.throttledKey, status -> status == 200 || status == 429);
-            AnalyticsApi analytics = new AnalyticsApi(platform.analyticsUrl(), tenant.tenantId, tenant::ownerToken, start);
-            GatewayMetrics metrics = new GatewayMetrics(platform.gatewayUrl());
+            CountedTraffic traffic = CountedTraffic.ready(platform, upstream, tally, "crash-");
+            TenantFixture tenant = traffic.tenant();
+            Gateway gateway = traffic.gateway();
+            AnalyticsApi analytics = traffic.analytics();
+            GatewayMetrics metrics = traffic.metrics();
 
             try (Load load = new Load(gateway, tenant, 2, 5)) {
                 analytics.awaitRequests(1, Duration.ofSeconds(120)); // the ingest is at work

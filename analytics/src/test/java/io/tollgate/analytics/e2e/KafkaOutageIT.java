@@ -7,7 +7,6 @@ import io.tollgate.runtime.Service;
 import io.tollgate.runtime.testing.OwnServices;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +38,11 @@ class KafkaOutageIT {
                     sharedEndpoints.automationClientSecret(), sharedEndpoints.keycloakAdminPassword());
             try (PlatformUnderTest platform = PlatformUnderTest.on(endpoints, "e2e-kafka-outage");
                     StatusUpstream upstream = new StatusUpstream()) {
-                TenantFixture tenant = TenantFixture.create(platform.controlPlaneUrl(), platform.keycloakUsers(), upstream.baseUrl(),
-                        "outage-" + System.nanoTime());
-                Instant start = Instant.now();
-                Gateway gateway = new Gateway(platform.gatewayUrl(), tenant.apiId, tally);
-                gateway.awaitServing("/keyed/200", tenant.generousKey, status -> status == 200);
-                gateway.awaitServing("/keyed/200", tenant.throttledKey, status -> status == 200 || status == 429);
-                AnalyticsApi analytics = new AnalyticsApi(platform.analyticsUrl(), tenant.tenantId, tenant::ownerToken, start);
-                GatewayMetrics metrics = new GatewayMetrics(platform.gatewayUrl());
+                CountedTraffic traffic = CountedTraffic.ready(platform, upstream, tally, "outage-");
+                TenantFixture tenant = traffic.tenant();
+                Gateway gateway = traffic.gateway();
+                AnalyticsApi analytics = traffic.analytics();
+                GatewayMetrics metrics = traffic.metrics();
 
                 try (Load load = new Load(gateway, tenant, 2, 5)) {
                     analytics.awaitRequests(1, Duration.ofSeconds(120)); // the whole path works before the outage
