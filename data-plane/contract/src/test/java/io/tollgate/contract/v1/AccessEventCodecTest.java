@@ -1,5 +1,6 @@
 package io.tollgate.contract.v1;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,9 +35,14 @@ class AccessEventCodecTest {
                 null, null, "UNKNOWN_HOST", "r-2", "10.0.0.1");
         AccessEvent awkward = new AccessEvent("e-3", 2L, "t-\"q\"\\", "a", "st\u00e9ge", "/p/{id}\n\t\r\b\f\u0001\u001f",
                 "GET", 200, 0, 0, 0, 0, "k-\u20ac\uD83D\uDE00", null, null, "r", "::1");
-        for (AccessEvent event : new AccessEvent[] {full(), sparse, awkward}) {
-            assertEquals(new String(AccessEventCodec.encodeWithJackson(event), StandardCharsets.UTF_8),
-                    new String(AccessEventCodec.encode(event), StandardCharsets.UTF_8));
+        // plain ASCII but for one character each: DEL, a quote, a backslash, é; and the extremes of numbers
+        AccessEvent almostPlain = new AccessEvent("e-4", Long.MAX_VALUE, "t", "a\u007f", "s\"", "/p\\", "GET", 999,
+                Long.MAX_VALUE, -1, 0, 1_000_000_007L, "k", "MISS", null, "r\u00e9", "127.0.0.1");
+        AccessEvent tenDigits = new AccessEvent("e-5", 1_764_547_200_123L, "t-1", "api", "prod", "/pets/{proxy+}", "DELETE", 100,
+                9, -1, 10, 99, "k-1", "HIT", "THROTTLED", "r-1", "2001:db8::1");
+        for (AccessEvent event : new AccessEvent[] {full(), sparse, awkward, almostPlain, tenDigits}) {
+            assertArrayEquals(AccessEventCodec.encodeWithJackson(event), AccessEventCodec.encode(event),
+                    () -> new String(AccessEventCodec.encode(event), StandardCharsets.UTF_8));
             assertEquals(event, AccessEventCodec.decode(AccessEventCodec.encode(event)));
         }
     }

@@ -64,12 +64,20 @@ final class Headers {
      */
     static void copyEndToEnd(MultiMap from, MultiMap to, Names skip) {
         String connection = from.get("connection");
+        if (connection != null && namesNoHeader(connection)) {
+            connection = null; // the usual "keep-alive" or "close": no header to drop beyond the hop-by-hop ones
+        }
         for (Map.Entry<String, String> header : from) {
             String name = header.getKey();
             if (!skip.contains(name) && (connection == null || !namedIn(connection, name))) {
                 to.add(name, header.getValue());
             }
         }
+    }
+
+    /** {@code keep-alive} (a hop-by-hop header anyway) and {@code close} are what upstreams send: nothing more to skip. */
+    private static boolean namesNoHeader(String connection) {
+        return connection.equalsIgnoreCase("keep-alive") || connection.equalsIgnoreCase("close");
     }
 
     /** Whether a comma-separated list of header names (a Connection header's value) names {@code name}. */
