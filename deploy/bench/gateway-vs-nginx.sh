@@ -432,6 +432,38 @@ parse_wrk() { # prints: req/s p50_ms p99_ms errors
   echo "$rps $p50 $p99 $errors"
 }
 
+# CPU spent per request by the server under test, from /proc (user and system time, the kernel's
+# socket work included): nginx's worker processes, or the whole Tollgate JVM (event loop, access-event
+# spooler, Kafka's client, GC, JIT) and its event loop alone. Throughput on a shared 2-core machine
+# moves with the neighbours; the CPU one request costs moves much less, and says where a gap comes from.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # cpu_ticks <proc path...>: user and system ticks summed (a process /proc/P or a thread /proc/P/task/T)
+  local user=0 sys=0 path u s
+  for path in "$@"; do
+    read -r u s < <(sed 's/.*) //' "$path/stat" | awk '{ print $12, $13 }') || continue
+    user=$(( user + u )); sys=$(( sys + s ))
+  done
+  echo "$user $sys"
+}
+server_paths() { # the processes that serve a target (not the upstream's, not wrk's)
+  local master
+  case $1 in
+    direct) master=$(cat "$WORK/upstream.pid") ;;
+    nginx) master=$(cat "$WORK/nginx.pid") ;;
+    *) echo "/proc/$TOLLGATE_PID"; return ;;
+  esac
+  for pid in $(pgrep -P "$master"); do echo "/proc/$pid"; done
+}
+event_loop_paths() { # Tollgate's Vert.x event-loop threads
+  local task
+  for task in /proc/"$TOLLGATE_PID"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == vert.x-eventloo* ]] && echo "$task"
+  done
+}
+per_request_us() { # per_request_us <ticks before> <ticks after> <requests>: µs of CPU per request
+  awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.1f", (b - a) * 1e6 / hz / n; else print 0 }'
+}
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # Warm-up, not recorded. The JVM compiles its hot paths (JIT) during the first tens of seconds
 # under load; until then Tollgate runs interpreted and is several times slower. The figures are
@@ -444,10 +476,19 @@ for target in "${TARGETS[@]}"; do
   read -r rps _ p99 errors <<<"$(parse_wrk "$WORK/warmup-$target.txt")"
   log "warm-up  $(printf '%-8s %10.0f req/s  (%ss, not recorded)' "$target" "$rps" "$seconds")"
 done
-declare -A RESULTS=()
+declare -A RESULTS=() CPU=()
 for (( round = 1; round <= ROUNDS; round++ )); do
   for target in "${TARGETS[@]}"; do
+    mapfile -t server < <(server_paths "$target")
+    mapfile -t loops < <([ "$target" = direct ] || [ "$target" = nginx ] || event_loop_paths)
+    read -r user_before sys_before <<<"$(cpu_ticks "${server[@]}")"
+    read -r loop_user_before loop_sys_before <<<"$(cpu_ticks "${loops[@]}")"
     run_wrk "$target" "$DURATION" "$WORK/round$round-$target.txt"
+    read -r user_after sys_after <<<"$(cpu_ticks "${server[@]}")"
+    read -r loop_user_after loop_sys_after <<<"$(cpu_ticks "${loops[@]}")"
+    requests=$(awk '/requests in/ { print $1 }' "$WORK/round$round-$target.txt")
+    CPU[$round,$target]="$(per_request_us "$user_before" "$user_after" "$requests") $(per_request_us "$sys_before" "$sys_after" "$requests")\
+ $(per_request_us "$(( loop_user_before + loop_sys_before ))" "$(( loop_user_after + loop_sys_after ))" "$requests")"
     RESULTS[$round,$target]=$(parse_wrk "$WORK/round$round-$target.txt")
     read -r rps p50 p99 errors <<<"${RESULTS[$round,$target]}"
     log "round $round/$ROUNDS $(printf '%-8s %10.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %s' "$target" "$rps" "$p50" "$p99" "$errors")"
@@ -465,6 +506,16 @@ for target in "${TARGETS[@]}"; do
       values+="$(cut -d' ' -f"$column" <<<"${RESULTS[$round,$target]}") "
     done
     MEDIAN[$target,$column]=$(printf '%s' "${values% }" | median)
+  done
+done
+declare -A CPU_MEDIAN=()
+for target in "${TARGETS[@]}"; do
+  for column in 1 2 3; do
+    values=""
+    for (( round = 1; round <= ROUNDS; round++ )); do
+      values+="$(cut -d' ' -f"$column" <<<"${CPU[$round,$target]}") "
+    done
+    CPU_MEDIAN[$target,$column]=$(printf '%s' "${values% }" | median)
   done
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -496,6 +547,16 @@ if [ -n "$CACHE_HOSTS" ]; then
     "$(ratio "${MEDIAN[cached,3]}" "${MEDIAN[tollgate,3]}")"
   echo "cached = Tollgate answering from the shared response cache (Infinispan $CACHE_HOSTS); tollgate = proxied to the upstream."
 fi
+echo
+echo "CPU per request of the server under test (µs, medians; from /proc: user + system, the kernel's socket work included)"
+printf '%-10s %8s %8s %8s %12s\n' target user system total "event loop"
+for target in "${TARGETS[@]}"; do
+  loop=${CPU_MEDIAN[$target,3]}
+  [ "$target" = direct ] || [ "$target" = nginx ] && loop="-"
+  printf '%-10s %8s %8s %8s %12s\n' "$target" "${CPU_MEDIAN[$target,1]}" "${CPU_MEDIAN[$target,2]}" \
+    "$(awk -v u="${CPU_MEDIAN[$target,1]}" -v s="${CPU_MEDIAN[$target,2]}" 'BEGIN { printf "%.1f", u + s }')" "$loop"
+done
+echo "direct and nginx: their worker processes; Tollgate: the whole JVM (every thread), and its event loop alone."
 echo
 echo "access events: $([ "$KAFKA" = 127.0.0.1:1 ] && echo "disk spool (BENCH_KAFKA=none)" || echo "Kafka $KAFKA")"
 echo "load average (1/5/15 min) before: $LOAD_BEFORE   after: $LOAD_AFTER"

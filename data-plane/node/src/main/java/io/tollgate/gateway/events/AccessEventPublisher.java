@@ -85,7 +85,11 @@ public final class AccessEventPublisher implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
+        // lz4 runs as lz4-java's pure-Java compressor here (Kafka's client asks for the fastest instance, which is
+        // native only when lz4-java sits in the system class loader, never under Quarkus). Snappy, whose codec is native
+        // (JNI), was tried and crashed the packaged node's JVM in the library lookup (SIGSEGV in SnappyNative): a
+        // gateway must not trade a microsecond per request for that.
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
