@@ -38,6 +38,10 @@ final class ImportOpenApiDialog extends Dialog {
     private final Button importButton = new Button("Import");
     private final RoundTripProgress progress = new RoundTripProgress("openapi-import-progress");
     private final Div outcome = new Div();
+    /** An import succeeded: the page under the dialog shows what was there before it. */
+    private boolean imported;
+    /** The person chose "Open": that navigation shows the new state. */
+    private boolean opening;
 
     /** A new API from the document. */
     static ImportOpenApiDialog asNewApi(TenantApiClient api) {
@@ -90,6 +94,13 @@ final class ImportOpenApiDialog extends Dialog {
         importButton.addClickListener(event -> importChosen());
         progress.shownBy(importButton);
         getFooter().add(new Button("Cancel", event -> close()), importButton);
+        addOpenedChangeListener(event -> {
+            if (!event.isOpened() && imported && !opening) {
+                // closed another way (Escape): show the new API in the list, or
+                // the replaced routes and the API's new ETag, which the page's next change must carry
+                UI.getCurrent().getPage().reload();
+            }
+        });
     }
 
     private void choose(OpenApiFile file) {
@@ -118,6 +129,7 @@ final class ImportOpenApiDialog extends Dialog {
     }
 
     private void showImported(Wire.ImportResult result) {
+        imported = true;
         Notifications.success("API " + result.api().name() + " imported");
         Span summary = new Span(result.api().name() + ": " + result.routes() + (result.routes() == 1 ? " route" : " routes")
                 + ", " + result.authorizers() + (result.authorizers() == 1 ? " authorizer" : " authorizers") + " imported.");
@@ -133,6 +145,7 @@ final class ImportOpenApiDialog extends Dialog {
         }
         getFooter().removeAll();
         Button open = new Button("Open " + result.api().name(), VaadinIcon.ARROW_RIGHT.create(), event -> {
+            opening = true;
             close();
             UI.getCurrent().navigate(ApiView.class, result.api().id());
             if (target != null) {
