@@ -498,26 +498,22 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report ---------------------------------------------------------------------------------------
 median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-declare -A MEDIAN=()
-for target in "${TARGETS[@]}"; do
-  for column in 1 2 3 4; do
-    values=""
-    for (( round = 1; round <= ROUNDS; round++ )); do
-      values+="$(cut -d' ' -f"$column" <<<"${RESULTS[$round,$target]}") "
+medians() { # medians <per-round array> <columns> <medians array>: per target and column, the median over the rounds
+  local -n per_round=$1 into=$3
+  local target column round values
+  for target in "${TARGETS[@]}"; do
+    for (( column = 1; column <= $2; column++ )); do
+      values=""
+      for (( round = 1; round <= ROUNDS; round++ )); do
+        values+="$(cut -d' ' -f"$column" <<<"${per_round[$round,$target]}") "
+      done
+      into[$target,$column]=$(printf '%s' "${values% }" | median)
     done
-    MEDIAN[$target,$column]=$(printf '%s' "${values% }" | median)
   done
-done
-declare -A CPU_MEDIAN=()
-for target in "${TARGETS[@]}"; do
-  for column in 1 2 3; do
-    values=""
-    for (( round = 1; round <= ROUNDS; round++ )); do
-      values+="$(cut -d' ' -f"$column" <<<"${CPU[$round,$target]}") "
-    done
-    CPU_MEDIAN[$target,$column]=$(printf '%s' "${values% }" | median)
-  done
-done
+}
+declare -A MEDIAN=() CPU_MEDIAN=()
+medians RESULTS 4 MEDIAN # req/s, p50, p99, errors
+medians CPU 3 CPU_MEDIAN # user, system, event loop (µs per request)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 echo
