@@ -51,6 +51,7 @@
 # BENCH_WORKERS (and BENCH_WRK_THREADS) higher on bigger machines; nginx and Tollgate always get
 # the same number.
 set -euo pipefail
+export LC_NUMERIC=C # printf and awk read and write figures with a decimal point, whatever the locale
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ROUNDS=${BENCH_ROUNDS:-3}
@@ -547,10 +548,10 @@ echo
 echo "CPU per request of the server under test (µs, medians; from /proc: user + system, the kernel's socket work included)"
 printf '%-10s %8s %8s %8s %12s\n' target user system total "event loop"
 for target in "${TARGETS[@]}"; do
-  loop=${CPU_MEDIAN[$target,3]}
+  loop=$(printf '%.1f' "${CPU_MEDIAN[$target,3]}")
   [ "$target" = direct ] || [ "$target" = nginx ] && loop="-"
-  printf '%-10s %8s %8s %8s %12s\n' "$target" "${CPU_MEDIAN[$target,1]}" "${CPU_MEDIAN[$target,2]}" \
-    "$(awk -v u="${CPU_MEDIAN[$target,1]}" -v s="${CPU_MEDIAN[$target,2]}" 'BEGIN { printf "%.1f", u + s }')" "$loop"
+  printf '%-10s %8.1f %8.1f %8.1f %12s\n' "$target" "${CPU_MEDIAN[$target,1]}" "${CPU_MEDIAN[$target,2]}" \
+    "$(awk -v u="${CPU_MEDIAN[$target,1]}" -v s="${CPU_MEDIAN[$target,2]}" 'BEGIN { print u + s }')" "$loop"
 done
 echo "direct and nginx: their worker processes; Tollgate: the whole JVM (every thread), and its event loop alone."
 echo

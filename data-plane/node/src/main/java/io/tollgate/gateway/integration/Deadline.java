@@ -64,7 +64,11 @@ final class Deadline {
 
     void cancel() {
         if (list != null) {
-            list.unlink(this);
+            if (list.eventLoop.inEventLoop()) {
+                list.unlink(this);
+            } else { // the lists belong to their event loop's thread; integrations cancel on it, anything else hops there
+                list.eventLoop.execute(() -> list.unlink(this));
+            }
         } else {
             vertx.cancelTimer(timerId);
         }

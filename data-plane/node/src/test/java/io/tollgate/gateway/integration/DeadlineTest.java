@@ -88,6 +88,21 @@ class DeadlineTest {
     }
 
     @Test
+    void a_deadline_cancelled_from_another_thread_never_fires() throws Exception {
+        Context context = vertx.getOrCreateContext();
+        CountDownLatch cancelledFired = new CountDownLatch(1);
+        CompletableFuture<Boolean> later = new CompletableFuture<>();
+        Deadline deadline = onEventLoop(context, () -> {
+            Deadline.after(vertx, 250, () -> later.complete(true));
+            return Deadline.after(vertx, 150, cancelledFired::countDown);
+        });
+        deadline.cancel(); // from the test's thread
+
+        assertTrue(later.get(5, TimeUnit.SECONDS), "the other deadline never fired");
+        assertTrue(!cancelledFired.await(100, TimeUnit.MILLISECONDS), "a deadline cancelled from another thread fired");
+    }
+
+    @Test
     void off_an_event_loop_a_deadline_still_fires_and_cancels() throws Exception {
         CompletableFuture<Boolean> fired = new CompletableFuture<>();
         Deadline.after(vertx, 20, () -> fired.complete(true));
