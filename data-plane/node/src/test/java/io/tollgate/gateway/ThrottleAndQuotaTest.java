@@ -62,6 +62,9 @@ class ThrottleAndQuotaTest {
 
     @BeforeAll
     void publish() throws Exception {
+        // Until its first heartbeat reaches Infinispan the node enforces per-node shares (tollgate_limits_fallback 1),
+        // which never reach the shared counters this test reads: the traffic below starts once they are reachable.
+        awaitCountersReachable();
         publisher = new TestPublisher(bootstrapServers);
         publisher.publish(new TenantConfig(tenant, 1, TenantConfig.Status.ACTIVE),
                 // a stage throttle: one request every 10 s after a burst of 3
@@ -113,6 +116,18 @@ class ThrottleAndQuotaTest {
 
     private static RequestSpecification gateway(String api) {
         return given().baseUri(ConfigProvider.getConfig().getValue("test.url", String.class)).header("Host", api + ".gateway.localhost");
+    }
+
+    private static void awaitCountersReachable() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String metrics = given().baseUri(ConfigProvider.getConfig().getValue("test.url", String.class)).get("/q/metrics").asString();
+            if (metrics.contains("tollgate_limits_fallback 0.0")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the node's Infinispan counters were not reachable within 60 s");
     }
 
     private static void awaitStatus(RequestSpecification request, String path, int status) throws InterruptedException {
