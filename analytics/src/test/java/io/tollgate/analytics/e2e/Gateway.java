@@ -22,6 +22,7 @@ final class Gateway {
 
     /** The node's cache status header (docs/gateway-node.md). */
     private static final String CACHE_STATUS_HEADER = "x-tollgate-cache";
+    private static final String ERROR_TYPE_HEADER = "x-tollgate-error-type";
 
     private final String baseUrl;
     private final String host;
@@ -45,7 +46,10 @@ final class Gateway {
         }
         try {
             HttpResponse<Void> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            tally.record(routeOf(path), key == null ? null : key.id(), response.statusCode(),
+            // the gateway names a key in the access event only once it accepted it: refused (API_KEY_INVALID while a new
+            // key is still on its way to the node, API_KEY_NOT_ALLOWED …), the request is keyless there
+            boolean keyRefused = response.headers().firstValue(ERROR_TYPE_HEADER).orElse("").startsWith("API_KEY_");
+            tally.record(routeOf(path), key == null || keyRefused ? null : key.id(), response.statusCode(),
                     response.headers().firstValue(CACHE_STATUS_HEADER).orElse(null));
             return response.statusCode();
         } catch (IOException e) {
