@@ -455,6 +455,7 @@ server_paths() { # the processes that serve a target (not the upstream's, not wr
   esac
   for pid in $(pgrep -P "$master"); do echo "/proc/$pid"; done
 }
+served_by_nginx() { [ "$1" = direct ] || [ "$1" = nginx ]; } # the other targets are Tollgate's
 event_loop_paths() { # Tollgate's Vert.x event-loop threads
   local task
   for task in /proc/"$TOLLGATE_PID"/task/*; do
@@ -481,7 +482,7 @@ declare -A RESULTS=() CPU=()
 for (( round = 1; round <= ROUNDS; round++ )); do
   for target in "${TARGETS[@]}"; do
     mapfile -t server < <(server_paths "$target")
-    mapfile -t loops < <([ "$target" = direct ] || [ "$target" = nginx ] || event_loop_paths)
+    mapfile -t loops < <(served_by_nginx "$target" || event_loop_paths)
     read -r user_before sys_before <<<"$(cpu_ticks "${server[@]}")"
     read -r loop_user_before loop_sys_before <<<"$(cpu_ticks "${loops[@]}")"
     run_wrk "$target" "$DURATION" "$WORK/round$round-$target.txt"
@@ -549,7 +550,7 @@ echo "CPU per request of the server under test (µs, medians; from /proc: user +
 printf '%-10s %8s %8s %8s %12s\n' target user system total "event loop"
 for target in "${TARGETS[@]}"; do
   loop=$(printf '%.1f' "${CPU_MEDIAN[$target,3]}")
-  [ "$target" = direct ] || [ "$target" = nginx ] && loop="-"
+  served_by_nginx "$target" && loop="-"
   printf '%-10s %8.1f %8.1f %8.1f %12s\n' "$target" "${CPU_MEDIAN[$target,1]}" "${CPU_MEDIAN[$target,2]}" \
     "$(awk -v u="${CPU_MEDIAN[$target,1]}" -v s="${CPU_MEDIAN[$target,2]}" 'BEGIN { print u + s }')" "$loop"
 done

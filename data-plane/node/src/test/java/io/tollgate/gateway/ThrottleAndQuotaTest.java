@@ -119,26 +119,25 @@ class ThrottleAndQuotaTest {
     }
 
     private static void awaitCountersReachable() throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String metrics = given().baseUri(ConfigProvider.getConfig().getValue("test.url", String.class)).get("/q/metrics").asString();
-            if (metrics.contains("tollgate_limits_fallback 0.0")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node's Infinispan counters were not reachable within 60 s");
+        await(60, "the node's Infinispan counters were not reachable", () -> given()
+                .baseUri(ConfigProvider.getConfig().getValue("test.url", String.class)).get("/q/metrics").asString()
+                .contains("tollgate_limits_fallback 0.0"));
     }
 
     private static void awaitStatus(RequestSpecification request, String path, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        await(30, path + " did not answer " + status, () -> request.get(path).statusCode() == status);
+    }
+
+    /** Polls {@code done} every 100 ms for up to {@code seconds}. */
+    private static void await(int seconds, String failure, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (request.get(path).statusCode() == status) {
+            if (done.getAsBoolean()) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(path + " did not answer " + status + " within 30 s");
+        throw new AssertionError(failure + " within " + seconds + " s");
     }
 
     private static int admitted(RequestSpecification request, String path, int requests) {

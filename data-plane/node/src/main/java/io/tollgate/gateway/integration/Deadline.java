@@ -5,6 +5,8 @@ import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -150,7 +152,7 @@ final class Deadline {
         private final long[] timeouts = new long[SCANNED];
         private final Fifo[] lists = new Fifo[SCANNED];
         private int size;
-        private java.util.Map<Long, Fifo> more;
+        private Map<Long, Fifo> more;
 
         Fifo forTimeout(long millis, EventLoop eventLoop) {
             for (int i = 0; i < size; i++) {
@@ -164,7 +166,7 @@ final class Deadline {
                 return lists[size++];
             }
             if (more == null) {
-                more = new java.util.HashMap<>();
+                more = new HashMap<>();
             }
             return more.computeIfAbsent(millis, ignored -> new Fifo(eventLoop));
         }

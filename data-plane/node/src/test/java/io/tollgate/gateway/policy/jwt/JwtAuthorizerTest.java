@@ -284,7 +284,7 @@ class JwtAuthorizerTest {
         return new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8)).getString("kid");
     }
 
-    /** A public client whose access tokens live one second, with the API audience. */
+    /** A public client whose access tokens live five seconds, with the API audience. */
     private String shortLivedToken() throws Exception {
         admin("POST", "/admin/realms/tollgate/clients", new JsonObject().put("clientId", shortClient).put("publicClient", true)
                 .put("directAccessGrantsEnabled", true).put("attributes", new JsonObject().put("access.token.lifespan", "5"))
